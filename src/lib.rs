@@ -1,0 +1,10 @@
+//! CertCheck: tells a buyer, rule by rule, whether an AI vendor's ISO evidence
+//! meets their policy, without that evidence ever leaving the browser.
+//!
+//! The core (`domain`, `matrix`, `policy`) is pure Rust and tested natively;
+//! `ui` holds the Leptos components and the browser glue.
+
+pub mod domain;
+pub mod matrix;
+pub mod policy;
+pub mod ui;

@@ -1,0 +1,3 @@
+//! The Leptos components and the browser glue.
+
+pub fn start() {}
