@@ -1,0 +1,115 @@
+import { test, expect, openApp } from "./fixtures";
+
+const VENDORS = ["OpenAI", "Anthropic", "AWS", "Azure", "Google Cloud", "Cohere", "Mistral", "Hugging Face"];
+const STANDARDS = ["27001", "27017", "27018", "27701", "42001", "SOC 2 II"];
+
+test("the matrix shows 8 vendors × 6 standards, in words and symbols", async ({ page }) => {
+  await openApp(page);
+  const table = page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ });
+  const rowHeaders = table.getByRole("rowheader");
+  await expect(rowHeaders).toHaveText(VENDORS);
+  const colHeaders = table.locator("thead th");
+  await expect(colHeaders).toHaveCount(7);
+  for (const s of STANDARDS) await expect(table.locator("thead")).toContainText(s);
+  await expect(table.locator("tbody button.cell")).toHaveCount(48);
+  // Every cell says its status in words, never by colour alone.
+  const words = await table.locator("tbody button.cell .word").allTextContents();
+  for (const w of words) expect(w).toMatch(/^(Certified|Report available|Some services|In progress|Evolving: verify|Not stated|Disputed)$/);
+  await expect(page.getByRole("button", { name: /^OpenAI, ISO\/IEC 27001: Certified\s*,\s*3 claims$/ })).toBeVisible();
+});
+
+test("disputed cells are marked and keep every claim, with sources and dates", async ({ page }) => {
+  await openApp(page);
+  for (const name of [/^AWS, ISO\/IEC 42001: Disputed/, /^Google Cloud, ISO\/IEC 42001: Disputed/, /^Cohere, ISO\/IEC 42001: Disputed/]) {
+    await expect(page.getByRole("button", { name })).toBeVisible();
+  }
+  await expect(page.locator("tbody button.cell", { hasText: "Disputed" })).toHaveCount(3);
+
+  await page.getByRole("button", { name: /^AWS, ISO\/IEC 42001/ }).click();
+  const detail = page.getByTestId("cell-detail");
+  await expect(detail.getByRole("heading", { level: 3 })).toContainText(/AWS · ISO\/IEC 42001: \S+ Disputed/);
+  await expect(detail.getByRole("note")).toContainText("The sources disagree (Some services vs. In progress)");
+  const claims = detail.locator("li.claim");
+  await expect(claims).toHaveCount(3);
+  await expect(claims.nth(0)).toContainText("Source A");
+  await expect(claims.nth(0)).toContainText("June 2026");
+  await expect(claims.nth(2)).toContainText("Amazon Bedrock, Amazon Q Business, Amazon Textract, Amazon Transcribe");
+  await expect(claims.nth(2)).toContainText("25 November 2024");
+  // Source links open only on click, in a new tab, without referrer.
+  const link = claims.nth(2).getByRole("link").first();
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(link).toHaveAttribute("href", /^https:\/\/aws\.amazon\.com\/blogs\//);
+  // The vendor's own facts carry their source too.
+  await expect(detail.locator("dl.facts")).toContainText("EY CertifyPoint");
+  await expect(detail.locator("dl.facts")).toContainText("(source A, June 2026)");
+});
+
+test("an announcement date is shown apart from the certificate's effective date", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: /^Anthropic, ISO\/IEC 42001/ }).click();
+  const claim = page.getByTestId("cell-detail").locator("li.claim", { hasText: "Schellman" });
+  await expect(claim).toContainText("Announced13 January 2025");
+  await expect(claim).toContainText("Certificate effective6 January 2025");
+});
+
+test("cells can be explored with the keyboard alone", async ({ page }) => {
+  await openApp(page);
+  // Tab from the last filter control reaches the table region, then the grid.
+  await page.getByRole("button", { name: "Show everything" }).focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  const first = page.getByRole("button", { name: /^OpenAI, ISO\/IEC 27001/ });
+  await expect(first).toBeFocused();
+  // Right ×4 to 42001, down ×2 to AWS, Enter to select.
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const aws42001 = page.getByRole("button", { name: /^AWS, ISO\/IEC 42001/ });
+  await expect(aws42001).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(aws42001).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("cell-detail")).toContainText("AWS · ISO/IEC 42001");
+  // End and Home move along the row; only one cell is a Tab stop.
+  await page.keyboard.press("End");
+  await expect(page.getByRole("button", { name: /^AWS, SOC 2 Type II/ })).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(page.getByRole("button", { name: /^AWS, ISO\/IEC 27001/ })).toBeFocused();
+  await expect(page.locator('tbody button.cell[tabindex="0"]')).toHaveCount(1);
+  // Space selects too.
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("cell-detail")).toContainText(/AWS · ISO\/IEC 27001: \S+ Certified/);
+});
+
+test("filters hide vendors and standards, and can be reset", async ({ page }) => {
+  await openApp(page);
+  const table = page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ });
+  await page.getByRole("group", { name: "Vendors" }).getByLabel("OpenAI").uncheck();
+  await expect(table.getByRole("rowheader")).toHaveCount(7);
+  await expect(table.getByRole("rowheader", { name: "OpenAI" })).toHaveCount(0);
+  await page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 27017").uncheck();
+  await expect(table.locator("tbody button.cell")).toHaveCount(7 * 5);
+  await page.getByLabel("Only vendors with a disputed cell").check();
+  await expect(table.getByRole("rowheader")).toHaveText(["AWS", "Google Cloud", "Cohere"]);
+  // A selected cell that gets filtered away closes its detail.
+  await page.getByRole("button", { name: /^Cohere, ISO\/IEC 42001/ }).click();
+  await expect(page.getByTestId("cell-detail")).toBeVisible();
+  await page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 42001").uncheck();
+  await expect(table.getByRole("rowheader")).toHaveCount(0);
+  await expect(page.getByText("No cell matches these filters")).toBeVisible();
+  await expect(page.getByTestId("cell-detail")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show everything" }).click();
+  await expect(table.locator("tbody button.cell")).toHaveCount(48);
+});
+
+test("the dataset's age is counted against today", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-11-23T12:00:00"));
+  await openApp(page);
+  await expect(page.getByTestId("dataset-age")).toContainText("Public claims as of 5 July 2026 (141 days ago).");
+  await expect(page.getByTestId("dataset-age")).toContainText("verify it against the current certificate PDF");
+});
+
+test("the page says what it is and that nothing leaves the tab", async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator("header.site .lede")).toContainText("nothing you type or drop here is sent to any server");
+});
