@@ -32,7 +32,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn show_fatal(detail: &str) {
+/// Puts the crash message on the page (as text, never HTML).
+pub fn show_fatal(detail: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -5,7 +5,7 @@ mod browser;
 mod matrix_view;
 mod paths_view;
 
-pub use browser::{install_panic_hook, today};
+pub use browser::{install_panic_hook, show_fatal, today, FATAL_MESSAGE};
 pub use matrix_view::MatrixView;
 pub use paths_view::PathsView;
 

@@ -1,0 +1,44 @@
+# The README's two commands are `make serve` and `make test`; each installs
+# what it needs first (scripts/setup.sh, idempotent).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve test dist bench setup lint test-native test-wasm test-e2e build-release
+
+## Build and serve the app on http://127.0.0.1:$(PORT)/
+serve:
+	scripts/setup.sh build
+	trunk serve --release --offline --address 127.0.0.1 --port $(PORT) --no-autoreload --dist target/serve-dist
+
+## Run every test: format, lints, native core, components in Chromium, end to end.
+test:
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory lint test-native test-wasm build-release test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+build-release:
+	trunk build --release --offline
+
+test-e2e:
+	cd tests/e2e && npx playwright test
+
+## The deployable static site in dist/ (works from any static host and sub-path).
+dist:
+	scripts/setup.sh build
+	trunk build --release --offline
+
+## Sizes, first paint and timings.
+bench:
+	scripts/setup.sh test
+	scripts/bench.sh
