@@ -1,0 +1,97 @@
+// The browser half of scripts/bench.sh: sizes of what a first visit
+// downloads, and first paint of the app's matrix against a plain static page
+// holding the same table, served by the same loopback server (median of N).
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, "../../dist");
+const site = join(here, "../../bench-out/site");
+const RUNS = Number(process.argv[2] ?? 9);
+const PORT = 4191;
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// 1. Sizes of everything index.html pulls in on a first visit.
+const index = readFileSync(join(dist, "index.html"), "utf8");
+const files = ["index.html", ...new Set([...index.matchAll(/(?:href|from|module_or_path:)\s*=?\s*['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]))];
+let total = { raw: 0, gz: 0, br: 0 };
+console.log("first visit download:");
+for (const f of files) {
+  const buf = readFileSync(join(dist, f));
+  const gz = gzipSync(buf, { level: 9 }).length;
+  const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total.raw += buf.length; total.gz += gz; total.br += br;
+  console.log(`  ${f.padEnd(44)} raw ${kb(buf.length)}  gzip ${kb(gz)}  brotli ${kb(br)}`);
+}
+console.log(`  ${"total".padEnd(44)} raw ${kb(total.raw)}  gzip ${kb(total.gz)}  brotli ${kb(total.br)}   (target: gzip <= 300 KB)`);
+
+// 2. First paint: app vs. a static page with the same table.
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+cpSync(dist, site, { recursive: true });
+const server = spawn("node", [join(here, "serve.mjs"), "--dir", site, "--port", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+try {
+  const base = `http://127.0.0.1:${PORT}/`;
+  {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.waitForSelector("table.matrix tbody button.cell");
+    const body = await page.evaluate(() => document.body.innerHTML);
+    const css = readdirSync(site).find((f) => f.endsWith(".css"));
+    writeFileSync(join(site, "static.html"),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>static matrix</title><link rel="stylesheet" href="./${css}"></head><body>${body}</body></html>`);
+    await page.close();
+  }
+  async function fcp(path) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + path);
+    await page.waitForSelector("table.matrix tbody button.cell");
+    const t = await page.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const e = performance.getEntriesByName("first-contentful-paint")[0];
+        if (e) return e.startTime;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return NaN;
+    });
+    await context.close();
+    return t;
+  }
+  await fcp(""); await fcp("static.html"); // warm the server and the browser
+  const app = [], stat = [];
+  for (let i = 0; i < RUNS; i++) { app.push(await fcp("")); stat.push(await fcp("static.html")); }
+  const a = median(app), s = median(stat);
+  console.log(`first contentful paint of the populated matrix, median of ${RUNS} cold loads:`);
+  console.log(`  app ${a.toFixed(1)} ms, static page ${s.toFixed(1)} ms, ratio ${(a / s).toFixed(2)}   (target: <= 1.5)`);
+
+  // 3. The policy engine in the browser, if the app exposes its bench hook.
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.waitForSelector("table.matrix");
+  const hook = await page.evaluate(() => typeof window.wasmBindings?.bench_evaluate === "function");
+  if (hook) {
+    const times = await page.evaluate(() => {
+      const out = [];
+      window.wasmBindings.bench_evaluate(1000, 10); // warm-up
+      for (let i = 0; i < 15; i++) out.push(window.wasmBindings.bench_evaluate(1000, 10));
+      return out;
+    });
+    console.log(`evaluate 1000 candidates x 10 records (browser): median ${median(times).toFixed(2)} ms, min ${Math.min(...times).toFixed(2)} ms over ${times.length} runs   (target: <= 20 ms)`);
+  }
+  await page.close();
+} finally {
+  await browser.close();
+  server.kill();
+}
