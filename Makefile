@@ -10,7 +10,7 @@ PORT ?= 8080
 ## Build and serve the app on http://127.0.0.1:$(PORT)/
 serve:
 	scripts/setup.sh build
-	trunk serve --release --offline --address 127.0.0.1 --port $(PORT) --no-autoreload --dist target/serve-dist
+	trunk serve --release --offline --address 127.0.0.1 --port $(PORT) --no-autoreload --disable-address-lookup --dist target/serve-dist
 
 ## Run every test: format, lints, native core, components in Chromium, end to end.
 test:

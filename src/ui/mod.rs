@@ -1,13 +1,16 @@
 //! The Leptos components and the browser glue. Components hold no business
 //! rules: they ask the core and show its answer.
 
+mod bench;
 mod browser;
 mod matrix_view;
 mod paths_view;
+mod workspace;
 
 pub use browser::{install_panic_hook, show_fatal, today, FATAL_MESSAGE};
 pub use matrix_view::MatrixView;
 pub use paths_view::PathsView;
+pub use workspace::Workspace;
 
 use crate::matrix::Dataset;
 use leptos::prelude::*;
@@ -23,6 +26,7 @@ pub fn start() {
 pub enum View {
     Matrix,
     Paths,
+    Evaluate,
 }
 
 /// The whole app.
@@ -52,6 +56,7 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Views" class="views">
                 <ViewButton view=view which=View::Matrix label="Standards matrix"/>
                 <ViewButton view=view which=View::Paths label="Hosted paths"/>
+                <ViewButton view=view which=View::Evaluate label="Evaluate evidence"/>
             </nav>
         </header>
         {body}
@@ -101,6 +106,7 @@ fn Main(dataset: &'static Dataset, view: RwSignal<View>) -> impl IntoView {
             {move || match view.get() {
                 View::Matrix => view! { <MatrixView dataset=dataset/> }.into_any(),
                 View::Paths => view! { <PathsView dataset=dataset/> }.into_any(),
+                View::Evaluate => view! { <Workspace dataset=dataset today=today/> }.into_any(),
             }}
         </main>
     }

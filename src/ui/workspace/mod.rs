@@ -1,0 +1,271 @@
+//! The evaluation workspace: the five steps of the procurement method
+//! (source A): workload and risk tier, candidates, evidence, contract, report.
+//!
+//! State lives in one place: the whole [`Evaluation`] in one
+//! `RwSignal<Evaluation>` ([`Ws::eval`]). Every field writes its parsed value
+//! back into it; the report is a [`Memo`] over it calling
+//! [`policy::evaluate`], so it follows every change. Saving and sharing can
+//! hook onto that one signal.
+//!
+//! Steps 1–4 stay mounted (hidden when not current), so what a user typed,
+//! valid or not, stays in its field when they move between steps, and a
+//! finding's "go to the field" can focus any field.
+
+mod candidates;
+mod contract;
+mod evidence;
+mod field;
+pub mod model;
+mod report_view;
+mod workload;
+
+use crate::matrix::Dataset;
+use crate::policy::{self, Evaluation, Report, Verdict};
+use crate::domain::RiskTier;
+use leptos::prelude::*;
+use model::Step;
+use std::collections::HashMap;
+use std::time::Duration;
+use time::Date;
+use wasm_bindgen::JsCast;
+
+/// What every part of the workspace shares (all `Copy`).
+#[derive(Clone, Copy)]
+pub struct Ws {
+    /// The whole evaluation: the one source of truth.
+    pub eval: RwSignal<Evaluation>,
+    /// The step on screen.
+    pub step: RwSignal<Step>,
+    /// The report, re-evaluated whenever the evaluation changes.
+    pub report: Memo<Report>,
+    /// The user's device's today (the default evaluation date).
+    pub today: Date,
+    pub dataset: &'static Dataset,
+    /// Raw text of fields whose content is not (yet) valid, by field id, so a
+    /// re-rendered field shows what was typed.
+    pub drafts: StoredValue<HashMap<String, String>>,
+    /// A polite announcement for screen readers (and everyone).
+    pub status: RwSignal<String>,
+}
+
+impl Ws {
+    /// Changes the evaluation.
+    pub fn update(&self, f: impl FnOnce(&mut Evaluation)) {
+        self.eval.update(f);
+    }
+
+    /// Switches to a step and moves focus to the element with `id` (or the
+    /// step's heading when it is absent).
+    pub fn go_to(&self, step: Step, id: String) {
+        self.step.set(step);
+        set_timeout(
+            move || {
+                if !focus_id(&id) {
+                    focus_id(&step.heading_id());
+                }
+            },
+            Duration::from_millis(0),
+        );
+    }
+}
+
+/// Moves keyboard focus to an element by id; false when it is not on the page.
+pub fn focus_id(id: &str) -> bool {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match el {
+        Some(el) => {
+            el.scroll_into_view();
+            el.focus().is_ok()
+        }
+        None => false,
+    }
+}
+
+/// A verdict's symbol: status is never told by colour alone.
+pub fn verdict_symbol(v: Verdict) -> &'static str {
+    match v {
+        Verdict::MeetsPolicy => "✓",
+        Verdict::Conditional => "⚠",
+        Verdict::FailsPolicy => "✗",
+    }
+}
+
+#[component]
+pub fn Workspace(dataset: &'static Dataset, today: Date) -> impl IntoView {
+    let eval = RwSignal::new(Evaluation::new(RiskTier::Regulated));
+    let report = Memo::new(move |_| {
+        eval.with(|e| {
+            let date = policy::resolve_evaluation_date(e, None, today);
+            policy::evaluate(e, date)
+        })
+    });
+    let ws = Ws {
+        eval,
+        step: RwSignal::new(Step::Workload),
+        report,
+        today,
+        dataset,
+        drafts: StoredValue::new(HashMap::new()),
+        status: RwSignal::new(String::new()),
+    };
+    provide_context(ws);
+
+    let section = move |step: Step, body: AnyView| {
+        view! {
+            <section
+                class="ws-step"
+                id=format!("step-{}", step.id())
+                aria-labelledby=step.heading_id()
+                hidden=move || ws.step.get() != step
+            >
+                <h3 id=step.heading_id() tabindex="-1">
+                    {format!("Step {} of 5: {}", step.number(), step.title())}
+                </h3>
+                {body}
+            </section>
+        }
+    };
+
+    view! {
+        <section class="workspace" aria-labelledby="workspace-heading">
+            <h2 id="workspace-heading">"Evaluate evidence"</h2>
+            <p class="hint">
+                "Walk through the five steps of the method: say what the workload is, pick the candidates, type in what each certificate says, answer the contract checklist, and read the report. "
+                "The report follows every change. Nothing you type leaves this tab."
+            </p>
+            <StepNav/>
+            <p class="sr-only" role="status" aria-live="polite" data-testid="ws-status">
+                {move || ws.status.get()}
+            </p>
+            {section(Step::Workload, view! { <workload::WorkloadStep/> }.into_any())}
+            {section(Step::Candidates, view! { <candidates::CandidatesStep/> }.into_any())}
+            {section(Step::Evidence, view! { <evidence::EvidenceStep/> }.into_any())}
+            {section(Step::Contract, view! { <contract::ContractStep/> }.into_any())}
+            {section(
+                Step::Report,
+                view! {
+                    {move || (ws.step.get() == Step::Report).then(|| view! { <report_view::ReportView/> })}
+                }
+                .into_any(),
+            )}
+            <StepFooter/>
+        </section>
+    }
+}
+
+/// The step navigation, with a small verdict summary.
+#[component]
+fn StepNav() -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let summary = Memo::new(move |_| {
+        ws.report.with(|r| {
+            let per: Vec<(String, Verdict)> = r
+                .candidates
+                .iter()
+                .map(|c| {
+                    (
+                        if c.name.trim().is_empty() { c.candidate.clone() } else { c.name.clone() },
+                        c.verdict,
+                    )
+                })
+                .collect();
+            (r.verdict, per)
+        })
+    });
+    let buttons = Step::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="step-button"
+                        id=format!("nav-{}", s.id())
+                        aria-current=move || if ws.step.get() == s { "step" } else { "false" }
+                        on:click=move |_| ws.go_to(s, s.heading_id())
+                    >
+                        <span class="step-number">{s.number()}</span>
+                        " "
+                        {s.title()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="ws-steps" aria-label="Evaluation steps">
+            <ol>{buttons}</ol>
+            <div class="nav-summary" data-testid="nav-summary">
+                {move || {
+                    let (overall, per) = summary.get();
+                    if per.is_empty() {
+                        return view! { <span>"No candidates yet: add them in step 2."</span> }.into_any();
+                    }
+                    let items = per
+                        .into_iter()
+                        .map(|(name, v)| {
+                            view! {
+                                <li class=format!("verdict-chip verdict-{}", v.id())>
+                                    <span aria-hidden="true">{verdict_symbol(v)} " "</span>
+                                    {name}
+                                    ": "
+                                    {v.label()}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <span class=format!("verdict-{}", overall.id())>
+                            "Overall: "
+                            <span aria-hidden="true">{verdict_symbol(overall)} " "</span>
+                            {overall.label()}
+                        </span>
+                        <ul class="verdict-chips" aria-label="Verdict per candidate">{items}</ul>
+                    }
+                    .into_any()
+                }}
+            </div>
+        </nav>
+    }
+}
+
+/// "Previous" and "Next" under the current step.
+#[component]
+fn StepFooter() -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let prev = move || {
+        let n = ws.step.get().number();
+        (n > 1).then(|| Step::ALL[n - 2])
+    };
+    let next = move || {
+        let n = ws.step.get().number();
+        (n < 5).then(|| Step::ALL[n])
+    };
+    view! {
+        <div class="step-footer">
+            {move || {
+                prev()
+                    .map(|s| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| ws.go_to(s, s.heading_id())>
+                                {format!("← Back to step {}: {}", s.number(), s.title())}
+                            </button>
+                        }
+                    })
+            }}
+            {move || {
+                next()
+                    .map(|s| {
+                        view! {
+                            <button type="button" class="primary" id="step-next" on:click=move |_| ws.go_to(s, s.heading_id())>
+                                {format!("Next: step {}, {} →", s.number(), s.title())}
+                            </button>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
