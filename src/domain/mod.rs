@@ -4,6 +4,7 @@
 //! natively and could move to a crate of its own.
 
 mod dates;
+pub mod evaluation;
 
 pub use dates::{format_date, parse_date, AsOf, DateError};
 

@@ -1,0 +1,439 @@
+//! What the engine answers: per candidate a verdict, the findings (diagnostics
+//! in the manner of cedar's) and a decision matrix.
+
+use crate::domain::evaluation::RequirementLevel;
+use crate::domain::{format_date, Layer, RiskTier, Standard};
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+use time::Date;
+
+/// A shared, immutable piece of text in a report (an id, a product name):
+/// cloning it never copies the text. Reads as a `&str`; serialises as a string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(Arc<str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A small set of standards (no allocation); serialises as a list of ids in
+/// the matrix's order.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct StandardSet(u8);
+
+impl StandardSet {
+    fn bit(s: Standard) -> u8 {
+        1 << Standard::ALL.iter().position(|x| *x == s).unwrap_or(0)
+    }
+
+    pub fn contains(self, s: Standard) -> bool {
+        self.0 & Self::bit(s) != 0
+    }
+
+    pub fn insert(&mut self, s: Standard) {
+        self.0 |= Self::bit(s);
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Standard> {
+        Standard::ALL.into_iter().filter(move |s| self.contains(*s))
+    }
+
+    pub fn to_vec(self) -> Vec<Standard> {
+        self.iter().collect()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl FromIterator<Standard> for StandardSet {
+    fn from_iter<I: IntoIterator<Item = Standard>>(iter: I) -> Self {
+        let mut set = StandardSet::default();
+        for s in iter {
+            set.insert(s);
+        }
+        set
+    }
+}
+
+impl fmt::Debug for StandardSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for StandardSet {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for st in self.iter() {
+            seq.serialize_element(&st)?;
+        }
+        seq.end()
+    }
+}
+
+fn date_str<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_date(*d))
+}
+
+fn opt_date_str<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&format_date(*d)),
+        None => s.serialize_none(),
+    }
+}
+
+/// How bad a finding is. Ordered: `Info < Warn < Fail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Context; never changes the verdict.
+    Info,
+    /// The evidence may meet the policy, but a person must look.
+    Warn,
+    /// The evidence does not meet the policy.
+    Fail,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Fail => "fail",
+        }
+    }
+}
+
+/// A candidate's verdict: the worst severity among its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    MeetsPolicy,
+    Conditional,
+    FailsPolicy,
+}
+
+impl Verdict {
+    /// Any fail → fails policy; any warn → conditional; else meets policy.
+    pub fn from_worst(worst: Option<Severity>) -> Verdict {
+        match worst {
+            Some(Severity::Fail) => Verdict::FailsPolicy,
+            Some(Severity::Warn) => Verdict::Conditional,
+            _ => Verdict::MeetsPolicy,
+        }
+    }
+
+    /// The verdict of a list of findings.
+    pub fn of(findings: &[Finding]) -> Verdict {
+        Verdict::from_worst(findings.iter().map(|f| f.severity).max())
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::MeetsPolicy => "meets-policy",
+            Verdict::Conditional => "conditional",
+            Verdict::FailsPolicy => "fails-policy",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::MeetsPolicy => "meets policy",
+            Verdict::Conditional => "conditional",
+            Verdict::FailsPolicy => "fails policy",
+        }
+    }
+
+    /// The command line's exit code: 0, 1 or 2.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Verdict::MeetsPolicy => 0,
+            Verdict::Conditional => 1,
+            Verdict::FailsPolicy => 2,
+        }
+    }
+}
+
+/// What a finding is about, precise enough for the UI to link to the field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Subject {
+    pub candidate: Name,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layer: Option<Layer>,
+    /// The record id, for a finding about one record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Name>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<Standard>,
+    /// The field name within the record (`expiry_date`), the candidate
+    /// (`contract.zdr_window`) or the evaluation (`sector_attestations`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+}
+
+/// One value the rule compared, by name (`expiry_date`: `2026-01-01`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Compared {
+    pub name: &'static str,
+    pub value: String,
+}
+
+/// One diagnostic: which rule fired, on what, why, and what to do next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id in POLICY.md (`cert.expired`, `contract.zdr-window`).
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub subject: Subject,
+    /// The values the rule compared, in the order it compared them.
+    pub values: Vec<Compared>,
+    /// A sentence for a buyer (lowercase, user input in backticks).
+    pub message: String,
+    /// What the buyer should do next.
+    pub next_step: Cow<'static, str>,
+    /// Where the rule comes from (`source A, step 2`).
+    pub source: &'static str,
+}
+
+impl Finding {
+    fn sort_key(&self) -> impl Ord + '_ {
+        (
+            std::cmp::Reverse(self.severity),
+            self.rule,
+            &self.subject,
+            &self.message,
+            &self.values,
+        )
+    }
+}
+
+/// Sorts findings into their report order (worst first, then by rule and
+/// subject), so a report never depends on the order records were typed in.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// A cell of the decision matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellStatus {
+    Pass,
+    Conditional,
+    Fail,
+}
+
+impl CellStatus {
+    pub fn id(self) -> &'static str {
+        match self {
+            CellStatus::Pass => "pass",
+            CellStatus::Conditional => "conditional",
+            CellStatus::Fail => "fail",
+        }
+    }
+
+    pub(crate) fn from_worst(worst: Option<Severity>) -> CellStatus {
+        match worst {
+            Some(Severity::Fail) => CellStatus::Fail,
+            Some(Severity::Warn) => CellStatus::Conditional,
+            _ => CellStatus::Pass,
+        }
+    }
+}
+
+/// One requirement of the policy (per layer) for one candidate: pass,
+/// conditional or fail, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub layer: Layer,
+    /// "ISO/IEC 27001", "ISO/IEC 27001 or SOC 2 Type II", "HIPAA BAA".
+    pub requirement: Cow<'static, str>,
+    /// The standards that satisfy it (empty for a sector attestation).
+    pub standards: StandardSet,
+    pub level: RequirementLevel,
+    pub status: CellStatus,
+    /// The records the cell was decided on, sorted.
+    pub records: Vec<Name>,
+    /// Why, in one sentence (the records are in `records`).
+    pub reason: Cow<'static, str>,
+}
+
+/// A product found in a record's scope statement (or confirmed by hand).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScopeMatch {
+    pub layer: Layer,
+    pub record: Name,
+    pub product: Name,
+    /// The words of the scope statement that matched, as written there; for
+    /// a hand confirmation, empty.
+    pub matched: Name,
+    /// The note of a hand confirmation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed_by_hand: Option<Name>,
+}
+
+/// How many findings of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub fail: usize,
+    pub warn: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    pub fn of(findings: &[Finding]) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Fail => c.fail += 1,
+                Severity::Warn => c.warn += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        c
+    }
+}
+
+/// The answer for one candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CandidateReport {
+    pub candidate: Name,
+    pub name: Name,
+    pub verdict: Verdict,
+    pub counts: Counts,
+    /// Worst first.
+    pub findings: Vec<Finding>,
+    /// One cell per requirement and layer, in the policy's order, then the
+    /// sector attestations.
+    pub matrix: Vec<Cell>,
+    pub scope_matches: Vec<ScopeMatch>,
+}
+
+/// The answer for a whole evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The report format (same numbering as the evaluation format).
+    pub format: u32,
+    #[serde(serialize_with = "date_str")]
+    pub evaluation_date: Date,
+    #[serde(
+        serialize_with = "opt_date_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contract_end: Option<Date>,
+    pub risk_tier: RiskTier,
+    pub policy: String,
+    /// The worst verdict across candidates (meets policy when there are none).
+    pub verdict: Verdict,
+    pub candidates: Vec<CandidateReport>,
+}
+
+impl Report {
+    /// The report as indented JSON (what `certcheck check` prints).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+
+    /// The report for one candidate id.
+    pub fn candidate(&self, id: &str) -> Option<&CandidateReport> {
+        self.candidates.iter().find(|c| c.candidate == *id)
+    }
+
+    /// A short summary for a terminal: one line per candidate, then its
+    /// fails and warnings.
+    pub fn summary(&self) -> String {
+        let mut out = format!(
+            "evaluation date {} · tier {} · policy `{}`\n",
+            format_date(self.evaluation_date),
+            self.risk_tier.id(),
+            self.policy
+        );
+        for c in &self.candidates {
+            out.push_str(&format!(
+                "\n{} ({}): {} — {} fail, {} warn, {} info\n",
+                if c.name.is_empty() {
+                    &c.candidate
+                } else {
+                    &c.name
+                },
+                c.candidate,
+                c.verdict.label(),
+                c.counts.fail,
+                c.counts.warn,
+                c.counts.info
+            ));
+            for f in c.findings.iter().filter(|f| f.severity != Severity::Info) {
+                out.push_str(&format!(
+                    "  {:<4} {}: {}\n",
+                    f.severity.id(),
+                    f.rule,
+                    f.message
+                ));
+            }
+        }
+        out.push_str(&format!("\noverall: {}\n", self.verdict.label()));
+        out
+    }
+}

@@ -1,0 +1,426 @@
+//! Text matching: product names against scope statements, holders against
+//! vendors, and the "our model is ISO certified" category mistake.
+//!
+//! Everything is compared in a *normalised* form: lowercase, every run of
+//! characters that are not letters or digits becomes one space, with a space
+//! at each end (` amazon bedrock `). A name matches when its normalised words
+//! appear as whole consecutive words, never inside a longer word.
+
+/// Normalises `s` into `out` (cleared first) and records, for every byte of
+/// `out`, the byte offset in `s` it came from (spaces record the offset of the
+/// next word). The result starts and ends with a space unless it is empty.
+pub(crate) fn normalise_into(s: &str, out: &mut String, offsets: &mut Vec<u32>) {
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
+    offsets.clear();
+    if s.is_ascii() {
+        // Fast path: one pass over bytes, writing into pre-sized buffers.
+        buf.resize(s.len() + 2, b' ');
+        offsets.resize(s.len() + 2, 0);
+        let mut w = 1; // buf[0] is the leading space
+        let mut in_gap = true;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                buf[w] = b.to_ascii_lowercase();
+                offsets[w] = i as u32;
+                w += 1;
+                in_gap = false;
+            } else if !in_gap {
+                buf[w] = b' ';
+                offsets[w] = i as u32;
+                w += 1;
+                in_gap = true;
+            }
+        }
+        if !in_gap {
+            buf[w] = b' ';
+            offsets[w] = s.len() as u32;
+            w += 1;
+        }
+        buf.truncate(if w == 1 { 0 } else { w });
+        offsets.truncate(buf.len());
+        *out = String::from_utf8(buf).unwrap_or_default();
+        return;
+    }
+    let mut o = String::from_utf8(buf).unwrap_or_default();
+    o.push(' ');
+    offsets.push(0);
+    for (i, ch) in s.char_indices() {
+        if ch.is_alphanumeric() {
+            for lc in ch.to_lowercase() {
+                let before = o.len();
+                o.push(lc);
+                for _ in before..o.len() {
+                    offsets.push(i as u32);
+                }
+            }
+        } else if !o.ends_with(' ') {
+            o.push(' ');
+            offsets.push(i as u32);
+        }
+    }
+    if !o.ends_with(' ') {
+        o.push(' ');
+        offsets.push(s.len() as u32);
+    }
+    if o.len() == 1 {
+        o.clear();
+        offsets.clear();
+    }
+    *out = o;
+}
+
+/// The normalised form of `s`, padded with spaces (` azure openai `), or an
+/// empty string when `s` has no letters or digits.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut offsets = Vec::new();
+    normalise_into(s, &mut out, &mut offsets);
+    out
+}
+
+/// The normalised form without its padding (`azure openai`).
+pub fn normalise_bare(s: &str) -> String {
+    normalise(s).trim().to_string()
+}
+
+/// Names that mean the same product (DOMAIN.md and the vendors' own usage),
+/// already normalised without padding.
+pub const PRODUCT_ALIASES: &[&[&str]] = &[
+    &[
+        "azure openai service",
+        "azure openai",
+        "azure openai services",
+    ],
+    &["amazon bedrock", "aws bedrock", "bedrock"],
+    &["vertex ai", "google cloud vertex ai", "gcp vertex ai"],
+    &["claude api", "anthropic api"],
+    &["chatgpt enterprise"],
+    &["la plateforme", "mistral la plateforme"],
+    &["le chat enterprise", "le chat"],
+    &["inference endpoints", "hugging face inference endpoints"],
+    &["openai api", "api platform", "openai api platform"],
+    &["fine tuning", "finetuning", "fine tune"],
+    &["amazon sagemaker", "aws sagemaker", "sagemaker"],
+    &["azure machine learning", "azure ml"],
+    &["azure ai foundry", "azure ai foundry models", "ai foundry"],
+];
+
+/// The padded forms a product may appear as: its own name, then its aliases.
+pub(crate) fn product_forms(product: &str) -> Vec<String> {
+    let own = normalise(product);
+    if own.is_empty() {
+        return Vec::new();
+    }
+    let bare = own.trim();
+    let mut forms = vec![own.clone()];
+    for group in PRODUCT_ALIASES {
+        if group.contains(&bare) {
+            for alias in group.iter().filter(|a| **a != bare) {
+                forms.push(format!(" {alias} "));
+            }
+        }
+    }
+    forms
+}
+
+/// Where, in a normalised haystack, the first of `forms` occurs; returns the
+/// byte range of the words (without the padding spaces).
+///
+/// The last word may carry a plural ending in the haystack (`batch` names
+/// "Batches", `API` names "APIs"); anything longer is another word.
+pub(crate) fn find_any(haystack: &str, forms: &[String]) -> Option<(usize, usize)> {
+    forms.iter().find_map(|f| {
+        let needle = f.strip_suffix(' ').unwrap_or(f);
+        let mut from = 0;
+        while let Some(pos) = haystack[from..].find(needle) {
+            let start = from + pos;
+            let end = start + needle.len();
+            let rest = &haystack[end..];
+            for ending in [" ", "s ", "es "] {
+                if rest.starts_with(ending) {
+                    return Some((start + 1, end + ending.len() - 1));
+                }
+            }
+            from = start + 1;
+        }
+        None
+    })
+}
+
+/// Maps a range of the normalised text back to the original text.
+pub(crate) fn original_slice<'a>(
+    original: &'a str,
+    offsets: &[u32],
+    (start, end): (usize, usize),
+) -> &'a str {
+    if start >= end || end > offsets.len() {
+        return "";
+    }
+    let from = offsets[start] as usize;
+    let last = offsets[end - 1] as usize;
+    let to = original[last..]
+        .chars()
+        .next()
+        .map(|c| last + c.len_utf8())
+        .unwrap_or(original.len());
+    original.get(from..to).unwrap_or("")
+}
+
+/// True when `name` (a certificate holder) is one of the vendor's known
+/// organisation names, or starts with one as whole words ("Amazon Web
+/// Services, Inc." is AWS). `vendor` is a matrix id or free text.
+pub fn holder_is_vendor(holder: &str, vendor: &str) -> bool {
+    let holder = normalise(holder);
+    holder_norm_is_vendor(&holder, vendor)
+}
+
+/// [`holder_is_vendor`] on an already normalised (padded) holder.
+pub(crate) fn holder_norm_is_vendor(holder: &str, vendor: &str) -> bool {
+    if holder.is_empty() {
+        return false;
+    }
+    let v = vendor.trim();
+    let known = crate::domain::evaluation::KNOWN_VENDORS
+        .iter()
+        .find(|(id, name, _)| *id == v || name.eq_ignore_ascii_case(v));
+    // " amazon web services inc " starts with the words "amazon web services".
+    let starts = |alias: &str| {
+        holder
+            .get(1..)
+            .is_some_and(|h| h.starts_with(alias) && h[alias.len()..].starts_with(' '))
+    };
+    match known {
+        Some((_, _, aliases)) => aliases.iter().any(|a| starts(a)),
+        None => {
+            let own = normalise(v);
+            !own.is_empty() && holder.starts_with(&own)
+        }
+    }
+}
+
+const MODEL_WORDS: &[&str] = &["model", "models", "llm", "llms"];
+const FILLER_AFTER_MODEL: &[&str] = &[
+    "is",
+    "are",
+    "has",
+    "have",
+    "been",
+    "being",
+    "now",
+    "fully",
+    "officially",
+    "also",
+    "itself",
+    "themselves",
+    "iso",
+    "iec",
+    "27001",
+    "27017",
+    "27018",
+    "27701",
+    "42001",
+    "2013",
+    "2015",
+    "2019",
+    "2022",
+    "2023",
+    "2025",
+];
+const FILLER_BEFORE_MODEL: &[&str] = &[
+    "ai",
+    "language",
+    "large",
+    "foundation",
+    "generative",
+    "frontier",
+    "iso",
+    "iec",
+    "42001",
+    "27001",
+    "our",
+    "the",
+    "its",
+    "their",
+];
+const NOT_A_MODEL: &[&str] = &[
+    "business",
+    "operating",
+    "delivery",
+    "service",
+    "responsibility",
+    "deployment",
+    "pricing",
+    "maturity",
+    "governance",
+];
+
+/// Words of `text`, lowercased, with a `|` for each punctuation mark that
+/// ends a clause (so "AI models, certified by X" is two clauses).
+fn clause_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            cur.extend(ch.to_lowercase());
+            continue;
+        }
+        if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        if matches!(ch, ',' | ';' | '.' | ':' | '(' | ')' | '!' | '?' | '\n') {
+            words.push("|".to_string());
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// Finds a claim that a *model* is ISO certified ("our model is ISO 42001
+/// certified", "ISO-certified AI models", "model certification"). Returns the
+/// words that made the claim. `norm` is `text` normalised (a quick filter).
+pub(crate) fn model_certified_claim(text: &str, norm: &str) -> Option<String> {
+    if !(norm.contains("model") || norm.contains("llm")) || !norm.contains("certif") {
+        return None;
+    }
+    let words = clause_words(text);
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("|");
+    let is_cert = |x: &str| x == "certified" || x == "certification" || x == "certificated";
+    for i in 0..words.len() {
+        let here = w(i);
+        if MODEL_WORDS.contains(&here) && !(i > 0 && NOT_A_MODEL.contains(&w(i - 1))) {
+            // model … certified
+            let mut j = i + 1;
+            while j <= i + 4 && FILLER_AFTER_MODEL.contains(&w(j)) {
+                j += 1;
+            }
+            if is_cert(w(j)) {
+                return Some(words[i..=j].join(" "));
+            }
+        }
+        if here == "certified" || here == "certification" {
+            // certified … model / certification of the model
+            let mut j = i + 1;
+            if here == "certification" {
+                if w(j) != "of" {
+                    continue;
+                }
+                j += 1;
+            }
+            while j <= i + 5 && FILLER_BEFORE_MODEL.contains(&w(j)) {
+                j += 1;
+            }
+            if MODEL_WORDS.contains(&w(j))
+                && !NOT_A_MODEL.contains(&w(j + 1))
+                && w(j + 1) != "management"
+            {
+                return Some(words[i..=j].join(" "));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_punctuation_and_space() {
+        assert_eq!(
+            normalise("  Azure-OpenAI   Service, "),
+            " azure openai service "
+        );
+        assert_eq!(normalise("Claude.ai"), " claude ai ");
+        assert_eq!(normalise("  ,;  "), "");
+        assert_eq!(normalise("Comité Français"), " comité français ");
+        assert_eq!(normalise_bare("JAS-ANZ"), "jas anz");
+    }
+
+    #[test]
+    fn products_match_whole_words_and_aliases() {
+        let scope = normalise("Scope: Amazon Web Services incl. AWS Bedrock and SageMaker");
+        assert!(find_any(&scope, &product_forms("Amazon Bedrock")).is_some());
+        assert!(find_any(&scope, &product_forms("Bedrock")).is_some());
+        let scope = normalise("The Azure OpenAI platform");
+        assert!(find_any(&scope, &product_forms("Azure OpenAI Service")).is_some());
+        // A product inside a longer word does not match; a plural does.
+        let scope = normalise("RAPID and batched jobs");
+        assert!(find_any(&scope, &product_forms("API")).is_none());
+        assert!(find_any(&scope, &product_forms("batch")).is_none());
+        let scope = normalise("the Claude APIs and the Message Batches API");
+        assert!(find_any(&scope, &product_forms("API")).is_some());
+        assert!(find_any(&scope, &product_forms("batch")).is_some());
+        assert!(product_forms("  ").is_empty());
+        let scope = normalise("Google Cloud Vertex AI and Gemini");
+        assert!(find_any(&scope, &product_forms("Vertex AI")).is_some());
+        let scope = normalise("Fine-tuning and the Batch API");
+        assert!(find_any(&scope, &product_forms("finetuning")).is_some());
+    }
+
+    #[test]
+    fn matched_words_map_back_to_the_original_text() {
+        let original = "Services: the AWS  Bedrock™ service, Amazon SageMaker";
+        let mut norm = String::new();
+        let mut offsets = Vec::new();
+        normalise_into(original, &mut norm, &mut offsets);
+        let range = find_any(&norm, &product_forms("Amazon Bedrock")).unwrap();
+        assert_eq!(original_slice(original, &offsets, range), "AWS  Bedrock");
+        let range = find_any(&norm, &product_forms("amazon sagemaker")).unwrap();
+        assert_eq!(
+            original_slice(original, &offsets, range),
+            "Amazon SageMaker"
+        );
+        let range = find_any(&norm, &product_forms("batch")).map(|_| ());
+        assert!(range.is_none());
+        let original = "the Message Batches API";
+        normalise_into(original, &mut norm, &mut offsets);
+        let range = find_any(&norm, &product_forms("batch")).unwrap();
+        assert_eq!(original_slice(original, &offsets, range), "Batches");
+        let original = "Plateforme: Comité Éxpert";
+        normalise_into(original, &mut norm, &mut offsets);
+        let range = find_any(&norm, &[" comité éxpert ".to_string()]).unwrap();
+        assert_eq!(original_slice(original, &offsets, range), "Comité Éxpert");
+    }
+
+    #[test]
+    fn holders_match_vendors() {
+        assert!(holder_is_vendor("Amazon Web Services, Inc.", "aws"));
+        assert!(holder_is_vendor("AWS", "aws"));
+        assert!(holder_is_vendor("Anthropic, PBC", "anthropic"));
+        assert!(!holder_is_vendor("Anthropic, PBC", "aws"));
+        assert!(!holder_is_vendor("Amazonia Analytics", "aws"));
+        assert!(holder_is_vendor("Acme AI Ltd", "Acme AI"));
+        assert!(!holder_is_vendor("", "aws"));
+    }
+
+    #[test]
+    fn model_certified_claims() {
+        for yes in [
+            "Our model is ISO certified",
+            "Claude models are ISO/IEC 42001 certified",
+            "ISO-certified AI models",
+            "the first ISO 42001 certified LLM",
+            "certification of the model by BSI",
+            "model certification: ISO 42001",
+        ] {
+            assert!(
+                model_certified_claim(yes, &normalise(yes)).is_some(),
+                "{yes}"
+            );
+        }
+        for no in [
+            "The AIMS governing the development of AI models, certified by Schellman",
+            "ISMS supporting the Claude API and models",
+            "the model is not ISO certified: ISO certifies management systems",
+            "certified management system for AI models",
+            "shared responsibility model certified scope",
+            "certification of the AI management system",
+            "",
+        ] {
+            assert!(model_certified_claim(no, &normalise(no)).is_none(), "{no}");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The command-line checker, run as a process.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn certcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_certcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn example() -> String {
+    format!("{}/examples/evaluation.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file of our own under the temp directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path =
+            std::env::temp_dir().join(format!("certcheck-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_example_fails_policy_and_prints_the_report_as_json() {
+    let o = certcheck(&["check", &example()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["verdict"], "fails-policy");
+    assert_eq!(report["evaluation_date"], "2026-11-23");
+    let candidates = report["candidates"].as_array().unwrap();
+    assert_eq!(candidates.len(), 2);
+    assert_eq!(candidates[0]["candidate"], "claude-on-bedrock");
+    assert_eq!(candidates[0]["verdict"], "conditional");
+    let f = &candidates[1]["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "subject",
+        "values",
+        "message",
+        "next_step",
+        "source",
+    ] {
+        assert!(!f[key].is_null(), "{key} missing in {f}");
+    }
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn summary_is_short_and_human() {
+    let o = certcheck(&["check", &example(), "--summary"]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Claude on Amazon Bedrock (claude-on-bedrock): conditional"),
+        "{out}"
+    );
+    assert!(out.contains("overall: fails policy"), "{out}");
+    assert!(!out.trim_start().starts_with('{'));
+}
+
+#[test]
+fn date_overrides_the_files_date() {
+    // The report is judged on, and carries, the chosen date.
+    let o = certcheck(&["check", &example(), "--date", "2026-01-15"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["evaluation_date"], "2026-01-15");
+    let o2 = certcheck(&["check", "--date=2026-01-15", &example()]);
+    assert_eq!(stdout(&o), stdout(&o2));
+}
+
+#[test]
+fn exit_codes_follow_the_worst_verdict() {
+    let text = std::fs::read_to_string(example()).unwrap();
+    let mut eval: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Only the Bedrock candidate: conditional → 1.
+    eval["candidates"].as_array_mut().unwrap().truncate(1);
+    let f = TempFile::new("conditional.json", &eval.to_string());
+    assert_eq!(certcheck(&["check", f.path()]).status.code(), Some(1));
+    // No candidates at all: nothing fails → 0.
+    eval["candidates"] = serde_json::json!([]);
+    let f = TempFile::new("empty.json", &eval.to_string());
+    assert_eq!(certcheck(&["check", f.path()]).status.code(), Some(0));
+}
+
+#[test]
+fn an_unknown_field_is_named_with_its_path() {
+    let text = std::fs::read_to_string(example()).unwrap().replacen(
+        "\"holder\": \"Anthropic, PBC\",",
+        "\"holder\": \"Anthropic, PBC\", \"hodler\": 1,",
+        1,
+    );
+    let f = TempFile::new("unknown-field.json", &text);
+    let o = certcheck(&["check", f.path()]);
+    assert_eq!(o.status.code(), Some(3));
+    let err = stderr(&o);
+    assert!(
+        err.contains("unknown field `hodler` at candidates[0].records[0]"),
+        "{err}"
+    );
+    assert!(err.contains("line "), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn a_bad_date_not_json_and_a_newer_format_exit_3() {
+    let text = std::fs::read_to_string(example()).unwrap();
+    let f = TempFile::new(
+        "bad-date.json",
+        &text.replacen("2027-01-07", "2027-02-30", 1),
+    );
+    let o = certcheck(&["check", f.path()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("`2027-02-30` is not a day on the calendar"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("expiry_date"), "{}", stderr(&o));
+
+    let f = TempFile::new("not-json.json", "this is not json");
+    let o = certcheck(&["check", f.path()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("not valid JSON"), "{}", stderr(&o));
+
+    let f = TempFile::new(
+        "newer.json",
+        &text.replacen("\"format\": 1", "\"format\": 7", 1),
+    );
+    let o = certcheck(&["check", f.path()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("format 7, newer than this checker reads"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn unreadable_files_and_bad_arguments_exit_3() {
+    let missing = std::env::temp_dir().join("certcheck-cli-does-not-exist.json");
+    let o = certcheck(&["check", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["check"],
+        vec!["check", "a.json", "b.json"],
+        vec!["check", "a.json", "--date"],
+        vec!["check", "a.json", "--date", "2025-13-01"],
+        vec!["check", "a.json", "--colour"],
+    ] {
+        let o = certcheck(&args);
+        assert_eq!(o.status.code(), Some(3), "{args:?}");
+        assert!(
+            stderr(&o).starts_with("certcheck: "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let o = certcheck(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("certcheck check <evaluation.json>"));
+    assert!(stdout(&o).contains("exit codes"));
+    let o = certcheck(&["check", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = certcheck(&["--version"]);
+    assert!(stdout(&o).starts_with("certcheck "));
+}
