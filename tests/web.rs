@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -83,7 +85,9 @@ async fn matrix_renders_every_cell_and_shows_a_disputed_cells_claims() {
     assert!(detail.contains("Amazon Bedrock, Amazon Q Business"));
     assert_eq!(count(&el, "[data-testid=cell-detail] li.claim"), 3);
     assert_eq!(
-        find(&el, "#cell-aws-iso42001").get_attribute("aria-pressed").as_deref(),
+        find(&el, "#cell-aws-iso42001")
+            .get_attribute("aria-pressed")
+            .as_deref(),
         Some("true")
     );
 }
@@ -99,7 +103,9 @@ async fn arrow_keys_move_the_single_tab_stop() {
     press(&first, "ArrowDown");
     tick().await;
     assert_eq!(
-        find(&el, "#cell-anthropic-iso27001").get_attribute("tabindex").as_deref(),
+        find(&el, "#cell-anthropic-iso27001")
+            .get_attribute("tabindex")
+            .as_deref(),
         Some("0")
     );
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
@@ -118,11 +124,17 @@ async fn filters_remove_rows_and_columns() {
     tick().await;
     assert_eq!(count(&el, "tbody button.cell"), 35);
     assert_eq!(count(&el, "thead th"), 6);
-    set_checked(&checkbox_labelled(&el, "Only vendors with a disputed cell"), true);
+    set_checked(
+        &checkbox_labelled(&el, "Only vendors with a disputed cell"),
+        true,
+    );
     tick().await;
     assert_eq!(count(&el, "tbody tr"), 3);
     set_checked(&checkbox_labelled(&el, "Hugging Face"), true);
-    set_checked(&checkbox_labelled(&el, "Only vendors with a disputed cell"), false);
+    set_checked(
+        &checkbox_labelled(&el, "Only vendors with a disputed cell"),
+        false,
+    );
     set_checked(&checkbox_labelled(&el, "SOC 2 Type II"), true);
     tick().await;
     assert_eq!(count(&el, "tbody button.cell"), 48);
@@ -137,7 +149,10 @@ async fn paths_view_lists_layers_and_hides_direct_paths() {
     let bedrock = text(&el, "tr[data-path=claude-on-bedrock]");
     assert!(bedrock.contains("Amazon Bedrock"), "{bedrock}");
     assert!(bedrock.contains("Anthropic"));
-    set_checked(&checkbox_labelled(&el, "Also show each vendor reached directly"), false);
+    set_checked(
+        &checkbox_labelled(&el, "Also show each vendor reached directly"),
+        false,
+    );
     tick().await;
     assert_eq!(count(&el, "tbody tr"), 6);
 }

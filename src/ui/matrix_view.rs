@@ -1,6 +1,7 @@
 //! The public standards matrix: a real table, filters, and the claims behind
 //! the selected cell.
 
+use super::controls::{check_list, Toggle};
 use crate::domain::Standard;
 use crate::matrix::{CellStatus, Claim, Dataset, Fact, Vendor};
 use leptos::prelude::*;
@@ -60,15 +61,16 @@ pub fn MatrixView(dataset: &'static Dataset) -> impl IntoView {
     let visible_cols = Memo::new(move |_| {
         let on = standard_on.get();
         (0..Standard::ALL.len())
-            .filter(|&i| on[i])
+            .filter(|&i| on.get(i).copied().unwrap_or(false))
             .collect::<Vec<_>>()
     });
     let visible_rows = Memo::new(move |_| {
         let on = vendor_on.get();
         let cols = visible_cols.get();
+        let shown = |i: usize| on.get(i).copied().unwrap_or(false);
         let disputed = disputed_only.get();
         (0..n_vendors)
-            .filter(|&i| on[i])
+            .filter(|&i| shown(i))
             .filter(|&i| {
                 !disputed
                     || cols.iter().any(|&s| {
@@ -106,45 +108,14 @@ pub fn MatrixView(dataset: &'static Dataset) -> impl IntoView {
         }
     };
 
-    let vendor_filters = dataset
-        .vendors
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || vendor_on.get()[i]
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            vendor_on.update(|f| f[i] = on);
-                        }
-                    />
-                    {v.name.clone()}
-                </label>
-            }
-        })
-        .collect_view();
-    let standard_filters = Standard::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || standard_on.get()[i]
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            standard_on.update(|f| f[i] = on);
-                        }
-                    />
-                    {s.name()}
-                </label>
-            }
-        })
-        .collect_view();
+    let vendor_filters = check_list(
+        dataset.vendors.iter().map(|v| v.name.clone()).collect(),
+        vendor_on,
+    );
+    let standard_filters = check_list(
+        Standard::ALL.iter().map(|s| s.name().to_string()).collect(),
+        standard_on,
+    );
 
     let header = move || {
         visible_cols
@@ -246,14 +217,7 @@ pub fn MatrixView(dataset: &'static Dataset) -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>"Cells"</legend>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || disputed_only.get()
-                            on:change=move |ev| disputed_only.set(event_target_checked(&ev))
-                        />
-                        "Only vendors with a disputed cell"
-                    </label>
+                    <Toggle label="Only vendors with a disputed cell" on=disputed_only/>
                 </fieldset>
                 <button
                     type="button"
@@ -319,7 +283,11 @@ fn Legend() -> impl IntoView {
 
 /// Every claim behind one cell, and the vendor's sourced facts.
 #[component]
-pub fn CellDetail(dataset: &'static Dataset, vendor: &'static Vendor, standard: Standard) -> impl IntoView {
+pub fn CellDetail(
+    dataset: &'static Dataset,
+    vendor: &'static Vendor,
+    standard: Standard,
+) -> impl IntoView {
     let Some(cell) = dataset.cell(&vendor.id, standard) else {
         return view! { <p>"No such cell."</p> }.into_any();
     };
@@ -377,7 +345,11 @@ pub fn CellDetail(dataset: &'static Dataset, vendor: &'static Vendor, standard: 
 }
 
 #[component]
-fn ClaimView(dataset: &'static Dataset, claim: &'static Claim, standard: Standard) -> impl IntoView {
+fn ClaimView(
+    dataset: &'static Dataset,
+    claim: &'static Claim,
+    standard: Standard,
+) -> impl IntoView {
     let source = dataset.source(&claim.source);
     let source_line = match source {
         Some(s) => {
@@ -398,7 +370,9 @@ fn ClaimView(dataset: &'static Dataset, claim: &'static Claim, standard: Standar
             }
             .into_any()
         }
-        None => view! { <span class="source">{format!("Source {}", claim.source)}</span> }.into_any(),
+        None => {
+            view! { <span class="source">{format!("Source {}", claim.source)}</span> }.into_any()
+        }
     };
     let cited = claim.cited_url.clone().map(|u| {
         view! {

@@ -1,5 +1,6 @@
 //! Hosted paths: which certificate covers which layer.
 
+use super::controls::Toggle;
 use crate::domain::{Layer, Standard};
 use crate::matrix::{Dataset, LayerCover, Path};
 use leptos::prelude::*;
@@ -29,14 +30,7 @@ pub fn PathsView(dataset: &'static Dataset) -> impl IntoView {
                 "and your own controls, and under ISO/IEC 42001 your own AI management system as AI operator, are yours to evidence. "
                 "“We run on AWS, AWS is ISO 27001, so we are ISO 27001” is the mistake this view is here to prevent."
             </p>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || show_direct.get()
-                    on:change=move |ev| show_direct.set(event_target_checked(&ev))
-                />
-                "Also show each vendor reached directly"
-            </label>
+            <Toggle label="Also show each vendor reached directly" on=show_direct/>
             <div class="table-scroll" role="region" aria-labelledby="paths-caption" tabindex="0">
                 <table class="paths">
                     <caption id="paths-caption">
