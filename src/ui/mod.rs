@@ -3,6 +3,7 @@
 
 mod bench;
 mod browser;
+mod controls;
 mod matrix_view;
 mod paths_view;
 mod workspace;
