@@ -13,6 +13,8 @@ pub use matrix_view::MatrixView;
 pub use paths_view::PathsView;
 pub use workspace::Workspace;
 
+use crate::domain::evaluation::Evaluation;
+use crate::domain::RiskTier;
 use crate::matrix::Dataset;
 use leptos::prelude::*;
 
@@ -87,6 +89,8 @@ fn ViewButton(view: RwSignal<View>, which: View, label: &'static str) -> impl In
 fn Main(dataset: &'static Dataset, view: RwSignal<View>) -> impl IntoView {
     let today = today();
     let age = dataset.age_days(today);
+    // One evaluation for the session: it outlives switching between views.
+    let evaluation = RwSignal::new(Evaluation::new(RiskTier::Regulated));
     let stale = age > 90;
     view! {
         <main id="main" tabindex="-1">
@@ -107,7 +111,7 @@ fn Main(dataset: &'static Dataset, view: RwSignal<View>) -> impl IntoView {
             {move || match view.get() {
                 View::Matrix => view! { <MatrixView dataset=dataset/> }.into_any(),
                 View::Paths => view! { <PathsView dataset=dataset/> }.into_any(),
-                View::Evaluate => view! { <Workspace dataset=dataset today=today/> }.into_any(),
+                View::Evaluate => view! { <Workspace dataset=dataset today=today state=evaluation/> }.into_any(),
             }}
         </main>
     }

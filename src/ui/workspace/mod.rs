@@ -19,9 +19,9 @@ pub mod model;
 mod report_view;
 mod workload;
 
+use crate::domain::RiskTier;
 use crate::matrix::Dataset;
 use crate::policy::{self, Evaluation, Report, Verdict};
-use crate::domain::RiskTier;
 use leptos::prelude::*;
 use model::Step;
 use std::collections::HashMap;
@@ -57,7 +57,9 @@ impl Ws {
     /// Switches to a step and moves focus to the element with `id` (or the
     /// step's heading when it is absent).
     pub fn go_to(&self, step: Step, id: String) {
-        self.step.set(step);
+        if self.step.get_untracked() != step {
+            self.step.set(step);
+        }
         set_timeout(
             move || {
                 if !focus_id(&id) {
@@ -94,8 +96,16 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
 }
 
 #[component]
-pub fn Workspace(dataset: &'static Dataset, today: Date) -> impl IntoView {
-    let eval = RwSignal::new(Evaluation::new(RiskTier::Regulated));
+pub fn Workspace(
+    dataset: &'static Dataset,
+    today: Date,
+    /// The evaluation to work on, when the caller keeps it (so it outlives
+    /// this component, e.g. across a switch of views, or for saving and
+    /// sharing). Without it, the workspace starts a new evaluation.
+    #[prop(optional)]
+    state: Option<RwSignal<Evaluation>>,
+) -> impl IntoView {
+    let eval = state.unwrap_or_else(|| RwSignal::new(Evaluation::new(RiskTier::Regulated)));
     let report = Memo::new(move |_| {
         eval.with(|e| {
             let date = policy::resolve_evaluation_date(e, None, today);
@@ -167,7 +177,11 @@ fn StepNav() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     (
-                        if c.name.trim().is_empty() { c.candidate.clone() } else { c.name.clone() },
+                        if c.name.trim().is_empty() {
+                            c.candidate.to_string()
+                        } else {
+                            c.name.to_string()
+                        },
                         c.verdict,
                     )
                 })

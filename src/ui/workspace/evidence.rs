@@ -1,0 +1,789 @@
+//! Step 3: the evidence records of each candidate, per layer, as read from
+//! the certificate PDFs (or prefilled from the public matrix, unverified).
+
+use super::field::{date_field, field, issue_of, text_field, Kind};
+use super::model::{self, add_record_id, field_id, Step};
+use super::Ws;
+use crate::domain::evaluation::Soc2Details;
+use crate::domain::{Layer, Standard};
+use crate::policy::{
+    validate_record, validate_standard_input, EvidenceRecord, FieldIssue, Soc2Type, SourceKind,
+    StandardRef,
+};
+use leptos::prelude::*;
+
+/// Which fields a record's standard calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Iso,
+    Soc2,
+    Attestation,
+}
+
+fn shape(r: &EvidenceRecord) -> Shape {
+    match r.standard {
+        StandardRef::Iso { .. } => Shape::Iso,
+        StandardRef::Soc2 => Shape::Soc2,
+        StandardRef::Attestation(_) => Shape::Attestation,
+    }
+}
+
+/// A record's address in the evaluation, cheap to copy into closures.
+#[derive(Clone, Copy)]
+struct RecKey {
+    ws: Ws,
+    key: StoredValue<(String, String)>,
+}
+
+impl RecKey {
+    fn update(self, f: impl FnOnce(&mut EvidenceRecord)) {
+        let (c, r) = self.key.get_value();
+        self.ws.update(|e| {
+            if let Some(x) = model::rec_mut(e, &c, &r) {
+                f(x)
+            }
+        });
+    }
+
+    fn soc2(self, f: impl FnOnce(&mut Soc2Details)) {
+        self.update(|r| f(r.soc2.get_or_insert_with(model::blank_soc2)));
+    }
+
+    fn id(self, field: &str) -> String {
+        self.key.with_value(|(c, r)| field_id(c, Some(r), field))
+    }
+}
+
+#[component]
+pub fn EvidenceStep() -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let ids = Memo::new(move |_| {
+        ws.eval.with(|e| {
+            e.candidates
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <p class="hint">
+            "Source A, step 2: pull the current certificate PDFs from the trust portals (never a screenshot) and type in what they say: scope, dates, certification body and its accreditation. "
+            "\"Prefill from the public matrix\" starts from what the vendor publicly claims; each such record stays an unverified public claim until you set its source to the PDF you read."
+        </p>
+        {move || {
+            ids.with(|v| v.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="empty">
+                            "No candidate yet. "
+                            <button type="button" class="link-button" on:click=move |_| ws.go_to(Step::Candidates, "candidate-kind".into())>
+                                "Add one in step 2"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        <For
+            each=move || ids.get()
+            key=|id| id.clone()
+            children=move |cid| view! { <CandidateEvidence cid=cid/> }
+        />
+    }
+}
+
+#[component]
+fn CandidateEvidence(cid: String) -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let eval = ws.eval;
+    let Some(c) = eval.with_untracked(|e| model::cand(e, &cid).cloned()) else {
+        return ().into_any();
+    };
+    let name = {
+        let cid = cid.clone();
+        Memo::new(move |_| {
+            eval.with(|e| {
+                model::cand(e, &cid)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let layers: Vec<Layer> = if c.is_hosted() {
+        vec![Layer::Platform, Layer::Model]
+    } else {
+        vec![Layer::Model]
+    };
+    let layer_views = layers
+        .into_iter()
+        .map(|l| view! { <LayerEvidence cid=cid.clone() layer=l/> })
+        .collect_view();
+    let key = StoredValue::new(cid.clone());
+    let timeline = c.ai_timeline.clone().unwrap_or_else(model::blank_timeline);
+    let set_timeline = move |f: Box<dyn FnOnce(&mut crate::domain::evaluation::AiTimeline)>| {
+        let cid = key.get_value();
+        ws.update(|e| {
+            if let Some(c) = model::cand_mut(e, &cid) {
+                let t = c.ai_timeline.get_or_insert_with(model::blank_timeline);
+                f(t);
+                if t.text.trim().is_empty() && t.target_date.is_none() {
+                    c.ai_timeline = None;
+                }
+            }
+        });
+    };
+    let n_conf = {
+        let cid = cid.clone();
+        Memo::new(move |_| {
+            eval.with(|e| {
+                model::cand(e, &cid)
+                    .map(|c| c.scope_confirmations.len())
+                    .unwrap_or(0)
+            })
+        })
+    };
+    view! {
+        <section class="cand-evidence" aria-labelledby=format!("cand-{cid}-evidence")>
+            <h4 id=format!("cand-{cid}-evidence") tabindex="-1">{move || name.get()}</h4>
+            {layer_views}
+            <h5>"ISO/IEC 42001: the vendor's public timeline"</h5>
+            <p class="hint">
+                "Without 42001 evidence, a written public timeline to certification is the least to ask for (fail for high-risk workloads, warning for regulated ones)."
+            </p>
+            <div class="field-grid">
+                {text_field(
+                    ws,
+                    field_id(&cid, None, "ai_timeline"),
+                    "What the vendor wrote, and where",
+                    None,
+                    Kind::Area,
+                    timeline.text.clone(),
+                    move |v| set_timeline(Box::new(move |t| t.text = v)),
+                    || None,
+                )}
+                {date_field(
+                    ws,
+                    field_id(&cid, None, "ai_timeline.target_date"),
+                    "Target date the vendor commits to",
+                    timeline.target_date,
+                    move |d| set_timeline(Box::new(move |t| t.target_date = d)),
+                    || None,
+                )}
+            </div>
+            <h5>"Your own layer"</h5>
+            <div class="field-grid">
+                {text_field(
+                    ws,
+                    field_id(&cid, None, "customer_notes"),
+                    "Your own controls for this workload",
+                    Some("Access to the AI endpoints, logging, human oversight; under 42001, your own AI management system as AI operator.".into()),
+                    Kind::Area,
+                    c.customer_notes.clone(),
+                    move |v| {
+                        let cid = key.get_value();
+                        ws.update(|e| {
+                            if let Some(c) = model::cand_mut(e, &cid) {
+                                c.customer_notes = v
+                            }
+                        })
+                    },
+                    || None,
+                )}
+            </div>
+            {move || {
+                (n_conf.get() > 0)
+                    .then(|| {
+                        view! {
+                            <h5>"Scope matches you confirmed by hand"</h5>
+                            <ul class="confirmations">
+                                {move || {
+                                    let cid = key.get_value();
+                                    eval.with(|e| {
+                                        model::cand(e, &cid)
+                                            .map(|c| c.scope_confirmations.clone())
+                                            .unwrap_or_default()
+                                    })
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, s)| {
+                                            view! {
+                                                <li>
+                                                    {format!(
+                                                        "“{}” is covered by record {} ({}): {}",
+                                                        s.product,
+                                                        s.record_id,
+                                                        s.layer.label(),
+                                                        s.note,
+                                                    )}
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| {
+                                                            let cid = key.get_value();
+                                                            ws.update(|e| {
+                                                                if let Some(c) = model::cand_mut(e, &cid) {
+                                                                    if i < c.scope_confirmations.len() {
+                                                                        c.scope_confirmations.remove(i);
+                                                                    }
+                                                                }
+                                                            });
+                                                        }
+                                                    >
+                                                        "Withdraw this confirmation"
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        }
+                    })
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn LayerEvidence(cid: String, layer: Layer) -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let eval = ws.eval;
+    let key = StoredValue::new(cid.clone());
+    let ids = Memo::new(move |_| {
+        let cid = key.get_value();
+        eval.with(|e| {
+            model::cand(e, &cid)
+                .map(|c| {
+                    c.records
+                        .iter()
+                        .filter(|r| r.layer == layer)
+                        .map(|r| r.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Who must cover this layer, and what its scope must name.
+    let who = Memo::new(move |_| {
+        let cid = key.get_value();
+        eval.with(|e| {
+            model::cand(e, &cid).map(|c| {
+                let vendor = model::layer_vendor(c, layer).unwrap_or("").to_string();
+                let must = match layer {
+                    Layer::Platform => c
+                        .platform
+                        .as_ref()
+                        .map(|p| p.service.clone())
+                        .unwrap_or_default(),
+                    _ => c.products.join(", "),
+                };
+                (vendor, must)
+            })
+        })
+    });
+    let in_matrix = move || {
+        who.with(|w| {
+            w.as_ref()
+                .is_some_and(|(v, _)| ws.dataset.vendor(v.trim()).is_some())
+        })
+    };
+    let prefill = move |_| {
+        let cid = key.get_value();
+        let recs = eval.with_untracked(|e| {
+            model::cand(e, &cid)
+                .map(|c| model::prefill(ws.dataset, c, layer))
+                .unwrap_or_default()
+        });
+        let n = recs.len();
+        let first = recs.first().map(|r| r.id.clone());
+        ws.update(|e| {
+            if let Some(c) = model::cand_mut(e, &cid) {
+                c.records.extend(recs);
+            }
+        });
+        ws.status.set(if n == 0 {
+            "Nothing to prefill: every standard the matrix claims already has a record here.".to_string()
+        } else {
+            format!("Added {n} records from the public matrix, each marked as an unverified public claim.")
+        });
+        if let Some(r) = first {
+            ws.go_to(Step::Evidence, field_id(&cid, Some(&r), "holder"));
+        }
+    };
+    let add_id = add_record_id(&cid, layer);
+    let choice = RwSignal::new("27001:2022".to_string());
+    let attestations = Memo::new(move |_| ws.eval.with(|e| e.sector_attestations.clone()));
+    let add = move |_| {
+        let cid = key.get_value();
+        let Ok(standard) = validate_standard_input(&choice.get_untracked()) else {
+            return;
+        };
+        let mut new_id = String::new();
+        ws.update(|e| {
+            if let Some(c) = model::cand_mut(e, &cid) {
+                new_id = model::next_record_id(c);
+                c.records
+                    .push(model::blank_record(new_id.clone(), layer, standard));
+            }
+        });
+        ws.status.set(format!("Added record {new_id}."));
+        ws.go_to(Step::Evidence, field_id(&cid, Some(&new_id), "holder"));
+    };
+    let heading = move || {
+        who.get()
+            .map(|(v, must)| {
+                let org = model::vendor_name(&v);
+                match layer {
+                    Layer::Platform => format!(
+                        "{}: {org}, whose certificate must name “{must}”",
+                        layer.label()
+                    ),
+                    _ if must.is_empty() => format!(
+                        "{}: {org}, whose certificate must name the products you use",
+                        layer.label()
+                    ),
+                    _ => format!(
+                        "{}: {org}, whose certificate must name “{must}”",
+                        layer.label()
+                    ),
+                }
+            })
+            .unwrap_or_default()
+    };
+    let options = model::record_templates()
+        .into_iter()
+        .map(|(v, l)| view! { <option value=v>{l}</option> })
+        .collect_view();
+    view! {
+        <section class="layer" data-layer=layer.id() aria-label=heading>
+            <h5>{heading}</h5>
+            <div class="layer-actions">
+                {move || {
+                    if in_matrix() {
+                        view! {
+                            <button
+                                type="button"
+                                class="secondary"
+                                id=format!("field-{}-{}-prefill", key.get_value(), layer.id())
+                                on:click=prefill
+                            >
+                                {format!("Prefill the {} from the public matrix", layer.label().to_lowercase())}
+                            </button>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <span class="hint">"This vendor is not in the public matrix: add its records by hand."</span> }
+                            .into_any()
+                    }
+                }}
+            </div>
+            {move || ids.with(|v| v.is_empty()).then(|| view! { <p class="empty">"No evidence record at this layer yet."</p> })}
+            <For
+                each=move || ids.get()
+                key=|id| id.clone()
+                children=move |rid| view! { <RecordEditor cid=key.get_value() rid=rid/> }
+            />
+            <div class="inline-add">
+                <label for=add_id.clone()>"New record for"</label>
+                <select id=add_id.clone() prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
+                    {options}
+                    {move || {
+                        attestations
+                            .get()
+                            .into_iter()
+                            .filter(|a| !a.trim().is_empty())
+                            .map(|a| {
+                                view! { <option value=format!("attestation:{}", a.trim())>{format!("Attestation: {}", a.trim())}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" class="secondary" id=format!("{add_id}-button") on:click=add>
+                    "Add record"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn RecordEditor(cid: String, rid: String) -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let eval = ws.eval;
+    let Some(r) = eval.with_untracked(|e| model::rec(e, &cid, &rid).cloned()) else {
+        return ().into_any();
+    };
+    let k = RecKey {
+        ws,
+        key: StoredValue::new((cid.clone(), rid.clone())),
+    };
+    let current = Memo::new(move |_| {
+        let (c, r) = k.key.get_value();
+        eval.with(|e| model::rec(e, &c, &r).cloned())
+    });
+    let issues: Memo<Vec<FieldIssue>> =
+        Memo::new(move |_| current.with(|r| r.as_ref().map(validate_record).unwrap_or_default()));
+    let shape_now =
+        Memo::new(move |_| current.with(|r| r.as_ref().map(shape).unwrap_or(Shape::Iso)));
+    let title = Memo::new(move |_| {
+        current.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    format!(
+                        "Record {}: {}, from a {}",
+                        r.id,
+                        r.standard.label(),
+                        r.source.label()
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    let is_claim =
+        Memo::new(move |_| current.with(|r| r.as_ref().is_some_and(|r| r.is_public_claim())));
+    let heading_id = k.id("heading");
+    let labelled_by = heading_id.clone();
+
+    let source_id = k.id("source");
+    let source_options = SourceKind::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.id() selected=s == r.source>{s.label()}</option> })
+        .collect_view();
+
+    let standard_field = field(
+        ws,
+        k.id("standard"),
+        "Standard and edition".into(),
+        Some(
+            "As printed: 27001:2022, 27017:2015, 42001:2023, soc2, or attestation:HIPAA BAA."
+                .into(),
+        ),
+        Kind::Text,
+        r.standard.to_string(),
+        validate_standard_input,
+        move |s: StandardRef| {
+            k.update(|r| {
+                if matches!(s, StandardRef::Soc2) {
+                    r.soc2.get_or_insert_with(model::blank_soc2);
+                } else {
+                    r.soc2 = None;
+                }
+                r.standard = s;
+            })
+        },
+        issue_of(issues, "standard"),
+    );
+
+    let shape_fields = move || {
+        let r = current.get_untracked();
+        let Some(r) = r else { return ().into_any() };
+        match shape_now.get() {
+            Shape::Iso => view! {
+                {text_field(
+                    ws,
+                    k.id("certification_body"),
+                    "Certification body",
+                    Some("The audit firm that issued the certificate.".into()),
+                    Kind::Text,
+                    r.certification_body.clone(),
+                    move |v| k.update(|r| r.certification_body = v),
+                    issue_of(issues, "certification_body"),
+                )}
+                {text_field(
+                    ws,
+                    k.id("accreditation_body"),
+                    "Accreditation body",
+                    Some("The national body that accredits the certification body (UKAS, ANAB, DAkkS…).".into()),
+                    Kind::Text,
+                    r.accreditation_body.clone(),
+                    move |v| k.update(|r| r.accreditation_body = v),
+                    issue_of(issues, "accreditation_body"),
+                )}
+                {date_field(
+                    ws,
+                    k.id("originally_certified"),
+                    "Originally certified",
+                    r.originally_certified,
+                    move |d| k.update(|r| r.originally_certified = d),
+                    issue_of(issues, "originally_certified"),
+                )}
+                {date_field(
+                    ws,
+                    k.id("issue_date"),
+                    "Issue date (current certificate)",
+                    r.issue_date,
+                    move |d| k.update(|r| r.issue_date = d),
+                    issue_of(issues, "issue_date"),
+                )}
+                {date_field(
+                    ws,
+                    k.id("expiry_date"),
+                    "Expiry date",
+                    r.expiry_date,
+                    move |d| k.update(|r| r.expiry_date = d),
+                    issue_of(issues, "expiry_date"),
+                )}
+                {date_field(
+                    ws,
+                    k.id("last_surveillance_audit"),
+                    "Last surveillance audit",
+                    r.last_surveillance_audit,
+                    move |d| k.update(|r| r.last_surveillance_audit = d),
+                    issue_of(issues, "last_surveillance_audit"),
+                )}
+                <BasedOn k=k issues=issues/>
+            }
+                .into_any(),
+            Shape::Attestation => view! {
+                {date_field(
+                    ws,
+                    k.id("issue_date"),
+                    "Issue date",
+                    r.issue_date,
+                    move |d| k.update(|r| r.issue_date = d),
+                    issue_of(issues, "issue_date"),
+                )}
+                {date_field(
+                    ws,
+                    k.id("expiry_date"),
+                    "Expiry date",
+                    r.expiry_date,
+                    move |d| k.update(|r| r.expiry_date = d),
+                    issue_of(issues, "expiry_date"),
+                )}
+            }
+                .into_any(),
+            Shape::Soc2 => {
+                let s = r.soc2.clone().unwrap_or_else(model::blank_soc2);
+                let type_id = k.id("soc2.type");
+                view! {
+                    <div class="field">
+                        <label for=type_id.clone()>"SOC 2 report type"</label>
+                        <select
+                            id=type_id
+                            on:change=move |ev| {
+                                let t = if event_target_value(&ev) == "I" { Soc2Type::TypeI } else { Soc2Type::TypeII };
+                                k.soc2(|s| s.report_type = t);
+                            }
+                        >
+                            <option value="II" selected=s.report_type == Soc2Type::TypeII>"Type II (operation over a period)"</option>
+                            <option value="I" selected=s.report_type == Soc2Type::TypeI>"Type I (design at one date)"</option>
+                        </select>
+                    </div>
+                    {text_field(
+                        ws,
+                        k.id("soc2.auditor"),
+                        "Auditor (CPA firm)",
+                        None,
+                        Kind::Text,
+                        s.auditor.clone(),
+                        move |v| k.soc2(|s| s.auditor = v),
+                        issue_of(issues, "soc2.auditor"),
+                    )}
+                    {date_field(
+                        ws,
+                        k.id("soc2.period_start"),
+                        "Period start",
+                        s.period_start,
+                        move |d| k.soc2(|s| s.period_start = d),
+                        issue_of(issues, "soc2.period_start"),
+                    )}
+                    {date_field(
+                        ws,
+                        k.id("soc2.period_end"),
+                        "Period end",
+                        s.period_end,
+                        move |d| k.soc2(|s| s.period_end = d),
+                        issue_of(issues, "soc2.period_end"),
+                    )}
+                    {date_field(
+                        ws,
+                        k.id("soc2.report_date"),
+                        "Report date",
+                        s.report_date,
+                        move |d| k.soc2(|s| s.report_date = d),
+                        issue_of(issues, "soc2.report_date"),
+                    )}
+                    {date_field(
+                        ws,
+                        k.id("soc2.bridge_letter_end"),
+                        "Bridge letter end",
+                        s.bridge_letter_end,
+                        move |d| k.soc2(|s| s.bridge_letter_end = d),
+                        issue_of(issues, "soc2.bridge_letter_end"),
+                    )}
+                }
+                    .into_any()
+            }
+        }
+    };
+
+    let remove = move |_| {
+        let (c, rid) = k.key.get_value();
+        let layer = current
+            .get_untracked()
+            .map(|r| r.layer)
+            .unwrap_or(Layer::Model);
+        ws.update(|e| {
+            if let Some(cand) = model::cand_mut(e, &c) {
+                cand.records.retain(|r| r.id != rid);
+            }
+        });
+        ws.status.set(format!("Removed record {rid}."));
+        ws.go_to(Step::Evidence, add_record_id(&c, layer));
+    };
+
+    view! {
+        <article class="record" class:public-claim=move || is_claim.get() aria-labelledby=labelled_by data-record=rid.clone()>
+            <h6 id=heading_id>{move || title.get()}</h6>
+            {move || {
+                is_claim
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="claim-note" role="note">
+                                <span aria-hidden="true">"ⓘ "</span>
+                                "Public claim, not verified: read the vendor's certificate PDF, correct what it says, then set the source to \"certificate PDF\"."
+                            </p>
+                        }
+                    })
+            }}
+            <div class="field-grid">
+                {text_field(
+                    ws,
+                    k.id("holder"),
+                    "Holder (organisation on the certificate)",
+                    None,
+                    Kind::Text,
+                    r.holder.clone(),
+                    move |v| k.update(|r| r.holder = v),
+                    issue_of(issues, "holder"),
+                )}
+                {standard_field}
+                {text_field(
+                    ws,
+                    k.id("certificate_number"),
+                    "Certificate or report number",
+                    None,
+                    Kind::Text,
+                    r.certificate_number.clone(),
+                    move |v| k.update(|r| r.certificate_number = v.trim().to_string()),
+                    issue_of(issues, "certificate_number"),
+                )}
+                <div class="field">
+                    <label for=source_id.clone()>"Where you read it"</label>
+                    <select
+                        id=source_id
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(s) = SourceKind::ALL.into_iter().find(|s| s.id() == v) {
+                                k.update(|r| r.source = s);
+                            }
+                        }
+                    >
+                        {source_options}
+                    </select>
+                </div>
+                {shape_fields}
+                {date_field(
+                    ws,
+                    k.id("last_verified"),
+                    "Last verified by you",
+                    r.last_verified,
+                    move |d| k.update(|r| r.last_verified = d),
+                    issue_of(issues, "last_verified"),
+                )}
+                {text_field(
+                    ws,
+                    k.id("scope"),
+                    "Scope statement (as written on the certificate)",
+                    None,
+                    Kind::Area,
+                    r.scope.clone(),
+                    move |v| k.update(|r| r.scope = v),
+                    issue_of(issues, "scope"),
+                )}
+                {text_field(
+                    ws,
+                    k.id("notes"),
+                    "Notes",
+                    None,
+                    Kind::Area,
+                    r.notes.clone(),
+                    move |v| k.update(|r| r.notes = v),
+                    issue_of(issues, "notes"),
+                )}
+            </div>
+            <button
+                type="button"
+                class="danger"
+                id=k.id("remove")
+                aria-label=format!("Remove record {}", r.id)
+                on:click=remove
+            >
+                "Remove record"
+            </button>
+        </article>
+    }
+    .into_any()
+}
+
+/// For a 27017, 27018 or 27701:2019 certificate: the 27001 record it extends.
+#[component]
+fn BasedOn(k: RecKey, issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
+    let ws = k.ws;
+    let id = k.id("based_on");
+    let msg_id = format!("{id}-msg");
+    let options = Memo::new(move |_| {
+        let (c, rid) = k.key.get_value();
+        ws.eval.with(|e| {
+            model::cand(e, &c)
+                .map(|c| {
+                    c.records
+                        .iter()
+                        .filter(|r| {
+                            r.id != rid && r.standard.standard() == Some(Standard::Iso27001)
+                        })
+                        .map(|r| (r.id.clone(), format!("{}: {}", r.id, r.standard.label())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let value = Memo::new(move |_| {
+        let (c, rid) = k.key.get_value();
+        ws.eval.with(|e| {
+            model::rec(e, &c, &rid)
+                .and_then(|r| r.based_on.clone())
+                .unwrap_or_default()
+        })
+    });
+    let msg = issue_of(issues, "based_on");
+    let msg2 = msg.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>"Extends the 27001 certificate"</label>
+            <select
+                id=id
+                aria-describedby=msg_id.clone()
+                aria-invalid=move || msg2().is_some().to_string()
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    k.update(|r| r.based_on = if v.is_empty() { None } else { Some(v) });
+                }
+            >
+                <option value="">"— none (a certificate of its own) —"</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| view! { <option value=v>{l}</option> })
+                        .collect_view()
+                }}
+            </select>
+            <span class="field-msg" id=msg_id aria-live="polite">{msg}</span>
+        </div>
+    }
+}
