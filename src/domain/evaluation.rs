@@ -1163,12 +1163,13 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                     ));
                 }
             } else {
+                let example = match known_editions(*standard).last() {
+                    Some(y) => format!("`{}:{y}`", standard.short()),
+                    None => format!("`{}`", standard.short()),
+                };
                 out.push(issue(
                     "standard",
-                    format!(
-                        "add the edition printed on the certificate (`{}:2022`)",
-                        standard.short()
-                    ),
+                    format!("add the edition printed on the certificate (for example {example})"),
                 ));
             }
             if r.soc2.is_some() {

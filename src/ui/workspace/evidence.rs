@@ -643,7 +643,7 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="claim-note" role="note">
-                                <span aria-hidden="true">"ⓘ "</span>
+                                <span aria-hidden="true">"ℹ "</span>
                                 "Public claim, not verified: read the vendor's certificate PDF, correct what it says, then set the source to \"certificate PDF\"."
                             </p>
                         }
