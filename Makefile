@@ -25,7 +25,7 @@ test-native:
 	cargo test --locked
 
 test-wasm:
-	cargo test --locked --target wasm32-unknown-unknown --test web
+	cargo test --locked --target wasm32-unknown-unknown --test web --test web_workspace
 
 build-release:
 	trunk build --release --offline
