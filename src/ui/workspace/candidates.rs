@@ -133,10 +133,12 @@ fn AddCandidate() -> impl IntoView {
         .filter(|p| p.is_hosted())
         .map(|p| view! { <option value=format!("path:{}", p.id)>{p.name.clone()}</option> })
         .collect_view();
-    let vendor_options = KNOWN_VENDORS
-        .iter()
-        .map(|(id, name, _)| view! { <option value=*id>{*name}</option> })
-        .collect_view();
+    let vendor_options = || {
+        KNOWN_VENDORS
+            .iter()
+            .map(|(id, name, _)| view! { <option value=*id>{*name}</option> })
+            .collect_view()
+    };
 
     view! {
         <fieldset class="add-candidate">
@@ -187,7 +189,7 @@ fn AddCandidate() -> impl IntoView {
                                     prop:value=platform_vendor.get_untracked()
                                     on:change=move |ev| platform_vendor.set(event_target_value(&ev))
                                 >
-                                    {vendor_options.clone()}
+                                    {vendor_options()}
                                 </select>
                             </div>
                             <div class="field">
