@@ -7,4 +7,5 @@
 pub mod domain;
 pub mod matrix;
 pub mod policy;
+pub mod share;
 pub mod ui;

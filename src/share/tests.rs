@@ -1,0 +1,306 @@
+use super::*;
+use crate::domain::Standard;
+use sha2::{Digest, Sha256};
+
+pub(crate) fn reference() -> Evaluation {
+    Evaluation::from_json(include_str!(
+        "../../tests/fixtures/reference-evaluation.json"
+    ))
+    .expect("the reference evaluation is valid")
+}
+
+const SALT: [u8; SALT_LEN] = [7; SALT_LEN];
+const NONCE: [u8; NONCE_LEN] = [9; NONCE_LEN];
+
+fn open(payload: &str) -> Result<Evaluation, LinkError> {
+    match decode(payload)? {
+        Shared::Open(e) => Ok(*e),
+        Shared::Locked(_) => panic!("expected an open link"),
+    }
+}
+
+fn locked(payload: &str) -> Locked {
+    match decode(payload) {
+        Ok(Shared::Locked(l)) => l,
+        other => panic!("expected a locked link, got {other:?}"),
+    }
+}
+
+fn bytes_of(payload: &str) -> Vec<u8> {
+    URL_SAFE_NO_PAD.decode(payload).unwrap()
+}
+
+fn payload_of(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Re-seals the trailer after a deliberate change, as an attacker could.
+fn reseal(mut bytes: Vec<u8>) -> String {
+    let n = bytes.len() - CHECK_LEN;
+    bytes.truncate(n);
+    finish(bytes)
+}
+
+#[test]
+fn the_dictionary_of_format_1_never_changes() {
+    let digest = Sha256::digest(DICTIONARY_V1);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex,
+        include_str!("../../tests/fixtures/links/dictionary-v1.sha256").trim(),
+        "data/share-dictionary-v1.txt changed: every format-1 link ever made would stop opening"
+    );
+}
+
+#[test]
+fn open_link_round_trips_the_reference_evaluation() {
+    let e = reference();
+    let payload = encode_open(&e);
+    assert_eq!(open(&payload).unwrap(), e);
+    assert_eq!(bytes_of(&payload)[0], LINK_FORMAT);
+}
+
+#[test]
+fn the_dictionary_makes_links_shorter() {
+    let e = reference();
+    let json = serde_json::to_vec(&e).unwrap();
+    let plain = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    let with_dict = deflate(&json);
+    assert!(
+        with_dict.len() < plain.len(),
+        "{} with the dictionary vs {} without",
+        with_dict.len(),
+        plain.len()
+    );
+}
+
+#[test]
+fn passphrase_link_round_trips_and_hides_the_text() {
+    let e = reference();
+    let payload = encode_locked_with(&e, "correct horse battery", SALT, NONCE, 1_000);
+    let bytes = bytes_of(&payload);
+    assert_eq!(bytes[1], 1, "mode byte");
+    let l = locked(&payload);
+    assert_eq!(l.iterations(), 1_000);
+    assert_eq!(l.unlock("correct horse battery").unwrap(), e);
+    assert_eq!(
+        l.unlock(" correct horse battery \n").unwrap(),
+        e,
+        "surrounding spaces are ignored, as when pasting"
+    );
+    assert_eq!(
+        l.unlock("Correct horse battery"),
+        Err(LinkError::WrongPassphrase)
+    );
+    assert_eq!(l.unlock(""), Err(LinkError::WrongPassphrase));
+    // The open link's body is not inside the sealed one.
+    let open_bytes = bytes_of(&encode_open(&e));
+    let body = &open_bytes[BASE_HEADER..open_bytes.len() - CHECK_LEN];
+    assert!(!bytes.windows(16).any(|w| body.windows(16).any(|b| b == w)));
+}
+
+#[test]
+fn the_app_derives_keys_with_600000_iterations() {
+    let e = Evaluation::new(crate::domain::RiskTier::Low);
+    let payload = encode_locked(&e, "a long enough passphrase", SALT, NONCE);
+    let l = locked(&payload);
+    assert_eq!(l.iterations(), 600_000);
+    assert_eq!(l.unlock("a long enough passphrase").unwrap(), e);
+}
+
+#[test]
+fn the_header_is_authenticated() {
+    let e = reference();
+    let payload = encode_locked_with(&e, "passphrase-0001", SALT, NONCE, 1_000);
+    let bytes = bytes_of(&payload);
+    // Change the iteration count and re-seal the (unkeyed) trailer: the
+    // check passes, GCM does not.
+    let mut changed = bytes.clone();
+    changed[9] ^= 1;
+    let l = locked(&reseal(changed));
+    assert_eq!(l.unlock("passphrase-0001"), Err(LinkError::WrongPassphrase));
+}
+
+#[test]
+fn links_made_by_format_1_open_for_ever() {
+    let expected = reference();
+    let open_link = include_str!("../../tests/fixtures/links/v1-open.txt").trim();
+    assert_eq!(
+        open(share_payload(fragment(open_link)).unwrap()).unwrap(),
+        expected
+    );
+    let locked_link = include_str!("../../tests/fixtures/links/v1-passphrase.txt").trim();
+    let l = locked(share_payload(fragment(locked_link)).unwrap());
+    assert_eq!(l.iterations(), PBKDF2_ITERATIONS);
+    assert_eq!(l.unlock("tuna-7kq3-mzpx-4hwd-b3tn").unwrap(), expected);
+}
+
+#[test]
+fn every_bad_link_gets_its_own_error() {
+    let e = reference();
+    let good = encode_open(&e);
+    // Characters no link has.
+    assert_eq!(decode("abc def"), Err(LinkError::Damaged));
+    assert_eq!(decode("abc%20def"), Err(LinkError::Damaged));
+    // Cut short: at every length, never a panic, never a success.
+    for cut in 0..good.len() {
+        let err = decode(&good[..cut]).unwrap_err();
+        assert!(matches!(err, LinkError::Truncated), "cut at {cut}: {err:?}");
+    }
+    // A changed character in the middle.
+    let mut bytes = bytes_of(&good);
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x20;
+    assert_eq!(decode(&payload_of(&bytes)), Err(LinkError::Altered));
+    // Extra data pasted on.
+    let mut longer = bytes_of(&good);
+    longer.extend_from_slice(b"more");
+    assert_eq!(decode(&payload_of(&longer)), Err(LinkError::Altered));
+    // A newer format, made consistently.
+    let mut newer = bytes_of(&good);
+    newer[0] = 2;
+    assert_eq!(decode(&reseal(newer)), Err(LinkError::Newer(2)));
+    let mut newer_mode = bytes_of(&good);
+    newer_mode[1] = 7;
+    assert_eq!(decode(&reseal(newer_mode)), Err(LinkError::Newer(1)));
+    // Someone else's base64.
+    assert_eq!(
+        decode(&payload_of(b"hello, world")),
+        Err(LinkError::NotOurs)
+    );
+    assert_eq!(
+        decode(&payload_of(&[0, 1, 2, 3, 4, 5, 6, 7])),
+        Err(LinkError::NotOurs)
+    );
+    // Too long to be ours.
+    let huge = "A".repeat(MAX_LINK + 1);
+    assert_eq!(decode(&huge), Err(LinkError::TooLong(MAX_LINK + 1)));
+    // Every message is a sentence for a buyer, and they differ.
+    let errors = [
+        LinkError::Damaged,
+        LinkError::Truncated,
+        LinkError::Altered,
+        LinkError::NotOurs,
+        LinkError::Newer(2),
+        LinkError::WrongPassphrase,
+        LinkError::TooLong(40_000),
+        LinkError::Unreadable("x".into()),
+    ];
+    let messages: std::collections::BTreeSet<String> =
+        errors.iter().map(LinkError::message).collect();
+    assert_eq!(messages.len(), errors.len());
+    assert!(messages
+        .iter()
+        .all(|m| m.ends_with('.') && !m.contains("Err")));
+}
+
+#[test]
+fn a_consistent_link_holding_garbage_is_unreadable_not_a_crash() {
+    // Valid header and trailer around bytes that are not DEFLATE.
+    let body = [0xffu8; 40];
+    let mut bytes = vec![LINK_FORMAT, 0];
+    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    bytes.extend_from_slice(&body);
+    assert!(matches!(
+        decode(&finish(bytes)),
+        Err(LinkError::Unreadable(_))
+    ));
+    // Valid DEFLATE of something that is not an evaluation.
+    let body = deflate(br#"{"format":1,"hello":true}"#);
+    let mut bytes = vec![LINK_FORMAT, 0];
+    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    bytes.extend_from_slice(&body);
+    let err = decode(&finish(bytes)).unwrap_err();
+    assert!(err.message().contains("hello"), "{}", err.message());
+    // A DEFLATE bomb: 3 MB of spaces inflates past the limit.
+    let body = deflate(&vec![b' '; 3 * 1024 * 1024]);
+    let mut bytes = vec![LINK_FORMAT, 0];
+    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    bytes.extend_from_slice(&body);
+    assert!(matches!(
+        decode(&finish(bytes)),
+        Err(LinkError::Unreadable(_))
+    ));
+}
+
+#[test]
+fn a_link_asking_for_absurd_key_derivation_is_refused_before_deriving() {
+    let e = Evaluation::new(crate::domain::RiskTier::Low);
+    let payload = encode_locked_with(&e, "passphrase-0001", SALT, NONCE, 1_000);
+    let mut bytes = bytes_of(&payload);
+    bytes[6..10].copy_from_slice(&u32::MAX.to_be_bytes());
+    assert!(matches!(
+        decode(&reseal(bytes)),
+        Err(LinkError::Unreadable(_))
+    ));
+}
+
+#[test]
+fn share_payload_finds_only_share_fragments() {
+    assert_eq!(share_payload("#share=abc"), Some("abc"));
+    assert_eq!(share_payload("share=abc"), Some("abc"));
+    assert_eq!(share_payload("#main"), None);
+    assert_eq!(share_payload(""), None);
+}
+
+#[test]
+fn suggested_passphrases_are_strong_and_pass_the_check() {
+    let p = suggest_passphrase(&[0; 20]);
+    assert_eq!(p, "aaaa-aaaa-aaaa-aaaa-aaaa");
+    let mut r = [0u8; 20];
+    for (i, b) in r.iter_mut().enumerate() {
+        *b = (i * 37 + 11) as u8;
+    }
+    let p = suggest_passphrase(&r);
+    assert_eq!(p.len(), 24);
+    assert!(!p.contains(['0', 'o', '1', 'l']));
+    assert_eq!(passphrase_problem(&p), None);
+    assert!(passphrase_problem("hunter2").unwrap().contains("12"));
+    assert!(passphrase_problem("   short    ").is_some());
+}
+
+#[test]
+fn matrix_links_round_trip_and_ignore_unknowns() {
+    let known = ["openai", "aws", "google"];
+    let link = MatrixLink {
+        vendors: Some(vec!["aws".into(), "openai".into()]),
+        standards: Some(vec![Standard::Iso42001, Standard::Iso27001]),
+        disputed_only: true,
+        cell: Some(("aws".into(), Standard::Iso42001)),
+    };
+    let f = link.to_fragment();
+    assert!(f.starts_with("view=matrix&"));
+    assert_eq!(MatrixLink::parse(&format!("#{f}"), &known), Some(link));
+    assert_eq!(
+        MatrixLink::parse("#view=matrix", &known),
+        Some(MatrixLink::default())
+    );
+    let odd = MatrixLink::parse(
+        "#view=matrix&vendors=aws,evil<script>&standards=iso9999,iso27017&cell=nobody.iso27001&x=1",
+        &known,
+    )
+    .unwrap();
+    assert_eq!(odd.vendors, Some(vec!["aws".to_string()]));
+    assert_eq!(odd.standards, Some(vec![Standard::Iso27017]));
+    assert_eq!(odd.cell, None);
+    assert_eq!(MatrixLink::parse("#view=matrixes", &known), None);
+    assert_eq!(MatrixLink::parse("#share=abc", &known), None);
+    // No user data can ride along: ids are cleaned.
+    let sneaky = MatrixLink {
+        vendors: Some(vec!["a&share=x".into()]),
+        ..MatrixLink::default()
+    };
+    assert_eq!(sneaky.to_fragment(), "view=matrix&vendors=asharex");
+}
+
+/// Prints the link figures (run by the bench and when writing fixtures).
+#[test]
+fn reference_link_lengths() {
+    let e = reference();
+    let open_len = encode_open(&e).len();
+    let locked_len = encode_locked_with(&e, "x", SALT, NONCE, 1).len();
+    println!("open payload {open_len} chars, passphrase payload {locked_len} chars");
+    // 32 more header bytes and a 16-byte tag: 64 more characters, give or
+    // take the base64 rounding.
+    assert!((open_len + 63..=open_len + 65).contains(&locked_len));
+}
