@@ -8,4 +8,5 @@ pub mod domain;
 pub mod matrix;
 pub mod policy;
 pub mod share;
+pub mod store;
 pub mod ui;

@@ -821,7 +821,66 @@ impl std::error::Error for FormatError {}
 #[derive(Deserialize)]
 struct FormatProbe {
     #[serde(default)]
-    format: Option<serde_json::Value>,
+    format: Option<VersionNumber>,
+}
+
+/// Any JSON value, read only for whether it is a whole number: how a file
+/// says which version it is, before the file is read for real.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionNumber(pub Option<u64>);
+
+impl<'de> Deserialize<'de> for VersionNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = VersionNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(Some(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(u64::try_from(v).ok()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(None))
+            }
+            fn visit_unit<E>(self) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(None))
+            }
+            fn visit_none<E>(self) -> Result<VersionNumber, E> {
+                Ok(VersionNumber(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<VersionNumber, D::Error> {
+                VersionNumber::deserialize(d)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<VersionNumber, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(VersionNumber(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<VersionNumber, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(VersionNumber(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Rewrites serde's wording for a buyer: no Rust type names.
@@ -927,7 +986,7 @@ impl Evaluation {
             },
         })?;
         if let Some(v) = &probe.format {
-            if let Some(n) = v.as_u64() {
+            if let Some(n) = v.0 {
                 if n > u64::from(FORMAT_VERSION) {
                     return Err(FormatError {
                         kind: FormatErrorKind::NewerFormat,
@@ -951,15 +1010,13 @@ impl Evaluation {
             }
         }
         let mut de = serde_json::Deserializer::from_str(json);
-        let eval: Evaluation = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.inner();
-            let path = if path == "." { String::new() } else { path };
+        let eval = Evaluation::deserialize(&mut de).map_err(|e| {
+            let path = super::json_path::error_path(json, &e);
             FormatError {
                 kind: FormatErrorKind::Data,
-                line: inner.line(),
-                column: inner.column(),
-                message: join_path(&path, &plain_words(&without_position(inner))),
+                line: e.line(),
+                column: e.column(),
+                message: join_path(&path, &plain_words(&without_position(&e))),
                 path,
             }
         })?;

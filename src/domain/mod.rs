@@ -5,6 +5,7 @@
 
 mod dates;
 pub mod evaluation;
+pub mod json_path;
 
 pub use dates::{format_date, parse_date, AsOf, DateError};
 

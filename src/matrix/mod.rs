@@ -311,9 +311,10 @@ mod date_serde {
 impl Dataset {
     /// Parses and validates a dataset.
     pub fn from_json(json: &str) -> Result<Dataset, String> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let ds: Dataset = serde_path_to_error::deserialize(de)
-            .map_err(|e| format!("matrix data: {} at `{}`", e.inner(), e.path()))?;
+        let ds: Dataset = serde_json::from_str(json).map_err(|e| {
+            let path = crate::domain::json_path::error_path(json, &e);
+            format!("matrix data: {e} at `{path}`")
+        })?;
         if ds.format != FORMAT {
             return Err(format!(
                 "matrix data: format {} is not the supported format {FORMAT}",

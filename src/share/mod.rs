@@ -164,6 +164,11 @@ pub fn fragment(link: &str) -> &str {
     link.split_once('#').map_or(link, |(_, f)| f)
 }
 
+/// A whole link without its fragment.
+pub fn fragment_split(link: &str) -> &str {
+    link.split_once('#').map_or(link, |(page, _)| page)
+}
+
 /// An open link's payload: anyone holding the link can read the evaluation.
 pub fn encode_open(evaluation: &Evaluation) -> String {
     let body = deflate(&evaluation_json(evaluation));

@@ -4,6 +4,7 @@
 use super::controls::{check_list, Toggle};
 use crate::domain::Standard;
 use crate::matrix::{CellStatus, Claim, Dataset, Fact, Vendor};
+use crate::share::MatrixLink;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,12 +50,72 @@ pub fn step(
 }
 
 #[component]
-pub fn MatrixView(dataset: &'static Dataset) -> impl IntoView {
+pub fn MatrixView(
+    dataset: &'static Dataset,
+    /// Filters and selection from a matrix link (`#view=matrix…`).
+    #[prop(optional)]
+    initial: Option<MatrixLink>,
+) -> impl IntoView {
     let n_vendors = dataset.vendors.len();
-    let vendor_on = RwSignal::new(vec![true; n_vendors]);
-    let standard_on = RwSignal::new(vec![true; Standard::ALL.len()]);
-    let disputed_only = RwSignal::new(false);
-    let selected: RwSignal<Option<CellPos>> = RwSignal::new(None);
+    let initial = initial.unwrap_or_default();
+    let vendor_on = RwSignal::new(match &initial.vendors {
+        Some(ids) => dataset
+            .vendors
+            .iter()
+            .map(|v| ids.contains(&v.id))
+            .collect(),
+        None => vec![true; n_vendors],
+    });
+    let standard_on = RwSignal::new(match &initial.standards {
+        Some(list) => Standard::ALL.iter().map(|s| list.contains(s)).collect(),
+        None => vec![true; Standard::ALL.len()],
+    });
+    let disputed_only = RwSignal::new(initial.disputed_only);
+    let initial_cell = initial.cell.as_ref().and_then(|(v, s)| {
+        let r = dataset.vendors.iter().position(|x| &x.id == v)?;
+        let c = Standard::ALL.iter().position(|x| x == s)?;
+        Some((r, c))
+    });
+    let selected: RwSignal<Option<CellPos>> = RwSignal::new(initial_cell);
+    let link_text: RwSignal<Option<String>> = RwSignal::new(None);
+    let make_link = move || {
+        let all_vendors = vendor_on.with_untracked(|v| v.iter().all(|&x| x));
+        let all_standards = standard_on.with_untracked(|v| v.iter().all(|&x| x));
+        let link = MatrixLink {
+            vendors: (!all_vendors).then(|| {
+                vendor_on.with_untracked(|on| {
+                    dataset
+                        .vendors
+                        .iter()
+                        .zip(on)
+                        .filter(|(_, &on)| on)
+                        .map(|(v, _)| v.id.clone())
+                        .collect()
+                })
+            }),
+            standards: (!all_standards).then(|| {
+                standard_on.with_untracked(|on| {
+                    Standard::ALL
+                        .iter()
+                        .zip(on)
+                        .filter(|(_, &on)| on)
+                        .map(|(s, _)| *s)
+                        .collect()
+                })
+            }),
+            disputed_only: disputed_only.get_untracked(),
+            cell: selected
+                .get_untracked()
+                .map(|(r, c)| (dataset.vendors[r].id.clone(), Standard::ALL[c])),
+        };
+        let url = format!(
+            "{}#{}",
+            super::library::share::page_url(),
+            link.to_fragment()
+        );
+        super::library::share::replace_address(&url);
+        link_text.set(Some(url));
+    };
     // The cell that takes Tab focus (roving tab index).
     let active: RwSignal<CellPos> = RwSignal::new((0, 0));
 
@@ -230,6 +291,15 @@ pub fn MatrixView(dataset: &'static Dataset) -> impl IntoView {
                 >
                     "Show everything"
                 </button>
+                <button type="button" class="secondary" data-testid="matrix-link-button" on:click=move |_| make_link()>
+                    "Link to this view"
+                </button>
+                {move || link_text.get().map(|url| view! {
+                    <p class="matrix-link">
+                        <label for="matrix-link">"Link to this view (filters and selected cell only; none of your own data)"</label>
+                        <input id="matrix-link" type="text" readonly value=url data-testid="matrix-link"/>
+                    </p>
+                })}
             </details>
             <Legend/>
             <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">

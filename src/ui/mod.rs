@@ -5,6 +5,7 @@ mod bench;
 mod browser;
 mod controls;
 pub mod download;
+pub mod library;
 mod matrix_view;
 mod paths_view;
 mod workspace;
@@ -14,10 +15,11 @@ pub use matrix_view::MatrixView;
 pub use paths_view::PathsView;
 pub use workspace::Workspace;
 
-use crate::domain::evaluation::Evaluation;
-use crate::domain::RiskTier;
 use crate::matrix::Dataset;
+use crate::share::MatrixLink;
 use leptos::prelude::*;
+use library::share::{read_incoming, Incoming, IncomingPanel};
+use library::{LibraryPanel, Session};
 
 /// Mounts the app on the page's `<body>`.
 pub fn start() {
@@ -37,8 +39,40 @@ pub enum View {
 #[component]
 pub fn App() -> impl IntoView {
     let view = RwSignal::new(View::Matrix);
+    let (first, whole) = read_incoming();
+    let incoming = RwSignal::new(first);
+    let whole_link = RwSignal::new(whole);
+    let matrix_link = RwSignal::new(None::<MatrixLink>);
     let body = match Dataset::embedded() {
-        Ok(ds) => view! { <Main dataset=ds view=view/> }.into_any(),
+        Ok(ds) => {
+            let ids: Vec<&'static str> = ds.vendors.iter().map(|v| v.id.as_str()).collect();
+            let read_matrix_link = move || {
+                let hash = web_sys::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .unwrap_or_default();
+                if let Some(link) = MatrixLink::parse(&hash, &ids) {
+                    matrix_link.set(Some(link));
+                    view.set(View::Matrix);
+                }
+            };
+            read_matrix_link();
+            // A link pasted into the address bar of an open tab only changes
+            // the fragment: read it the same way.
+            std::mem::forget(leptos::prelude::window_event_listener_untyped(
+                "hashchange",
+                move |_| {
+                    let (next, whole) = read_incoming();
+                    if !matches!(next, Incoming::Nothing) {
+                        incoming.set(next);
+                        whole_link.set(whole);
+                    } else {
+                        read_matrix_link();
+                    }
+                },
+            ));
+            view! { <Main dataset=ds view=view incoming=incoming whole_link=whole_link matrix_link=matrix_link/> }
+                .into_any()
+        }
         Err(e) => view! {
             <main id="main">
                 <p role="alert" class="fatal">
@@ -58,9 +92,9 @@ pub fn App() -> impl IntoView {
                 " Everything runs in this tab: nothing you type or drop here is sent to any server, ours included."
             </p>
             <nav aria-label="Views" class="views">
-                <ViewButton view=view which=View::Matrix label="Standards matrix"/>
-                <ViewButton view=view which=View::Paths label="Hosted paths"/>
-                <ViewButton view=view which=View::Evaluate label="Evaluate evidence"/>
+                <ViewButton view=view incoming=incoming which=View::Matrix label="Standards matrix"/>
+                <ViewButton view=view incoming=incoming which=View::Paths label="Hosted paths"/>
+                <ViewButton view=view incoming=incoming which=View::Evaluate label="Evaluate evidence"/>
             </nav>
         </header>
         {body}
@@ -73,13 +107,26 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn ViewButton(view: RwSignal<View>, which: View, label: &'static str) -> impl IntoView {
+fn ViewButton(
+    view: RwSignal<View>,
+    incoming: RwSignal<Incoming>,
+    which: View,
+    label: &'static str,
+) -> impl IntoView {
+    let showing_shared =
+        move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
     view! {
         <button
             type="button"
             class="view-button"
-            aria-pressed=move || (view.get() == which).to_string()
-            on:click=move |_| view.set(which)
+            aria-pressed=move || (view.get() == which && !showing_shared()).to_string()
+            on:click=move |_| {
+                // Leaving a shared evaluation for the app's own views.
+                if showing_shared() {
+                    incoming.set(Incoming::Nothing);
+                }
+                view.set(which)
+            }
         >
             {label}
         </button>
@@ -87,11 +134,21 @@ fn ViewButton(view: RwSignal<View>, which: View, label: &'static str) -> impl In
 }
 
 #[component]
-fn Main(dataset: &'static Dataset, view: RwSignal<View>) -> impl IntoView {
+fn Main(
+    dataset: &'static Dataset,
+    view: RwSignal<View>,
+    incoming: RwSignal<Incoming>,
+    whole_link: RwSignal<Option<String>>,
+    matrix_link: RwSignal<Option<MatrixLink>>,
+) -> impl IntoView {
     let today = today();
     let age = dataset.age_days(today);
-    // One evaluation for the session: it outlives switching between views.
-    let evaluation = RwSignal::new(Evaluation::new(RiskTier::Regulated));
+    // The user's own work: saved in this browser as it changes, and it
+    // outlives switching between views.
+    let session = Session::start();
+    provide_context(session);
+    let showing_shared =
+        move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
     let stale = age > 90;
     view! {
         <main id="main" tabindex="-1">
@@ -109,10 +166,24 @@ fn Main(dataset: &'static Dataset, view: RwSignal<View>) -> impl IntoView {
                 }}
                 " Each is a vendor's or an article's public statement: verify it against the current certificate PDF."
             </p>
-            {move || match view.get() {
-                View::Matrix => view! { <MatrixView dataset=dataset/> }.into_any(),
-                View::Paths => view! { <PathsView dataset=dataset/> }.into_any(),
-                View::Evaluate => view! { <Workspace dataset=dataset today=today state=evaluation/> }.into_any(),
+            <IncomingPanel incoming=incoming whole_link=whole_link dataset=dataset today=today/>
+            {move || match (showing_shared(), view.get()) {
+                (true, _) => ().into_any(),
+                (false, View::Matrix) => {
+                    let initial = matrix_link.get().unwrap_or_default();
+                    view! { <MatrixView dataset=dataset initial=initial/> }.into_any()
+                }
+                (false, View::Paths) => view! { <PathsView dataset=dataset/> }.into_any(),
+                (false, View::Evaluate) => view! {
+                    <LibraryPanel/>
+                    {move || {
+                        // A new generation (another evaluation opened) remounts
+                        // the workspace, so every field shows the new values.
+                        session.generation.track();
+                        view! { <Workspace dataset=dataset today=today state=session.eval/> }
+                    }}
+                }
+                .into_any(),
             }}
         </main>
     }

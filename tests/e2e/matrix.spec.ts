@@ -56,7 +56,7 @@ test("an announcement date is shown apart from the certificate's effective date"
 test("cells can be explored with the keyboard alone", async ({ page }) => {
   await openApp(page);
   // Tab from the last filter control reaches the table region, then the grid.
-  await page.getByRole("button", { name: "Show everything" }).focus();
+  await page.getByRole("button", { name: "Link to this view" }).focus();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   const first = page.getByRole("button", { name: /^OpenAI, ISO\/IEC 27001/ });

@@ -104,6 +104,10 @@ pub fn Workspace(
     /// sharing). Without it, the workspace starts a new evaluation.
     #[prop(optional)]
     state: Option<RwSignal<Evaluation>>,
+    /// Shows the evaluation without letting it change (a shared link): every
+    /// field is disabled, and the report comes first.
+    #[prop(optional)]
+    read_only: bool,
 ) -> impl IntoView {
     let eval = state.unwrap_or_else(|| RwSignal::new(Evaluation::new(RiskTier::Regulated)));
     let report = Memo::new(move |_| {
@@ -114,7 +118,11 @@ pub fn Workspace(
     });
     let ws = Ws {
         eval,
-        step: RwSignal::new(Step::Workload),
+        step: RwSignal::new(if read_only {
+            Step::Report
+        } else {
+            Step::Workload
+        }),
         report,
         today,
         dataset,
@@ -134,15 +142,18 @@ pub fn Workspace(
                 <h3 id=step.heading_id() tabindex="-1">
                     {format!("Step {} of 5: {}", step.number(), step.title())}
                 </h3>
-                {body}
+                // A disabled fieldset disables every control inside it.
+                <fieldset class="ws-fieldset" disabled=read_only && step != Step::Report>
+                    {body}
+                </fieldset>
             </section>
         }
     };
 
     view! {
         <section class="workspace" aria-labelledby="workspace-heading">
-            <h2 id="workspace-heading">"Evaluate evidence"</h2>
-            <p class="hint">
+            <h2 id="workspace-heading">{if read_only { "The shared evaluation" } else { "Evaluate evidence" }}</h2>
+            <p class="hint" hidden=read_only>
                 "Walk through the five steps of the method: say what the workload is, pick the candidates, type in what each certificate says, answer the contract checklist, and read the report. "
                 "The report follows every change. Nothing you type leaves this tab."
             </p>

@@ -1,0 +1,253 @@
+// Keeping work in the browser and sharing it by link, as a user would.
+// Every test runs under the zero-request and CSP checks of ./fixtures; the
+// second browser contexts made here get the same request watch.
+import { test, expect, openApp, watchOrigin, type Leak } from "./fixtures";
+import { openWorkspace, TODAY } from "./workspace-helpers";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+const EXAMPLE = path.resolve(HERE, "../../examples/evaluation.json");
+const REFERENCE = path.resolve(HERE, "../../tests/fixtures/reference-evaluation.json");
+
+async function storageKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage));
+}
+
+async function waitSaved(page: Page) {
+  await expect(page.getByTestId("save-state")).toContainText("Saved in this browser");
+}
+
+async function importFile(page: Page, file: string) {
+  await page.getByTestId("import-file").setInputFiles(file);
+  await expect(page.getByTestId("library-notice")).toContainText("Imported");
+}
+
+/** A fresh context, as a colleague's browser: watched for requests too. */
+async function colleague(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; leaks: Leak[] }> {
+  const context = await browser.newContext({ baseURL });
+  const leaks = await watchOrigin(context, new URL(baseURL).origin);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  return { context, page, leaks };
+}
+
+async function makeLink(page: Page, mode: "open" | "passphrase", passphrase?: string): Promise<string> {
+  await page.getByRole("button", { name: "Share…" }).click();
+  const dialog = page.getByTestId("share-dialog");
+  if (mode === "open") {
+    await dialog.getByLabel("Anyone with the link").check();
+    await expect(dialog.getByTestId("share-open-warning")).toContainText("Anyone who gets this link can read");
+  } else {
+    const field = dialog.getByLabel("Passphrase", { exact: true });
+    await expect(field).toHaveValue(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/);
+    if (passphrase) await field.fill(passphrase);
+  }
+  await dialog.getByRole("button", { name: "Make the link" }).click();
+  const link = await dialog.getByTestId("share-link").inputValue();
+  expect(link).toContain("#share=");
+  await expect(dialog.getByTestId("share-length")).toHaveText(`${link.length} characters.`);
+  return link;
+}
+
+test("work survives a reload and a closed tab", async ({ page, context }) => {
+  await openWorkspace(page);
+  await page.getByLabel("Workload name").fill("Claims triage");
+  await waitSaved(page);
+  await page.reload();
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage");
+  // Typing, then hiding the tab at once: saved without waiting for the pause.
+  await page.getByLabel("What data it touches").fill("Member PHI");
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await openWorkspace(again);
+  await expect(again.getByLabel("Workload name")).toHaveValue("Claims triage");
+  await expect(again.getByLabel("What data it touches")).toHaveValue("Member PHI");
+});
+
+test("the list: rename, duplicate, delete with undo, forget everything", async ({ page }) => {
+  await openWorkspace(page);
+  await importFile(page, EXAMPLE);
+  await page.getByText(/Saved on this device/).click();
+  const list = page.getByTestId("saved-list");
+  await expect(list.getByTestId("saved-entry")).toHaveCount(1);
+  await list.getByRole("button", { name: "Rename" }).click();
+  await list.getByLabel("New name").fill("Q4 shortlist");
+  await list.getByRole("button", { name: "Save name" }).click();
+  await expect(list).toContainText("Q4 shortlist");
+  await list.getByRole("button", { name: "Duplicate" }).click();
+  await expect(list.getByTestId("saved-entry")).toHaveCount(2);
+  await expect(list).toContainText("Copy of Q4 shortlist");
+  await list.getByTestId("saved-entry").filter({ hasText: "Copy of" }).getByRole("button", { name: "Delete" }).click();
+  await expect(list.getByTestId("saved-entry")).toHaveCount(1);
+  await page.getByTestId("undo").getByRole("button", { name: "Undo" }).click();
+  await expect(list.getByTestId("saved-entry")).toHaveCount(2);
+  // Open the copy: the workspace shows its values.
+  await list.getByTestId("saved-entry").filter({ hasText: "Copy of" }).getByRole("button", { name: "Open" }).click();
+  await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
+  expect((await storageKeys(page)).length).toBeGreaterThan(1);
+  await page.getByRole("button", { name: "Forget everything on this device…" }).click();
+  await page.getByRole("button", { name: "Yes, forget everything" }).click();
+  await expect(page.getByTestId("library-notice")).toContainText("is gone");
+  await expect(list.getByTestId("saved-entry")).toHaveCount(0);
+  expect(await storageKeys(page)).toEqual([]);
+  // And it stays empty after a reload.
+  await page.reload();
+  expect(await storageKeys(page)).toEqual([]);
+});
+
+test("a full storage is reported, the work stays in the tab, and the file is offered", async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await openWorkspace(page);
+  await page.getByLabel("Workload name").fill("Unsaved work");
+  const alert = page.getByTestId("save-failed");
+  await expect(alert).toContainText("storage for CertCheck is full");
+  await expect(page.getByLabel("Workload name")).toHaveValue("Unsaved work");
+  const download = page.waitForEvent("download");
+  await alert.getByRole("button", { name: "Export to a file" }).click();
+  const file = await (await download).path();
+  expect(JSON.parse(readFileSync(file!, "utf8")).workload.name).toBe("Unsaved work");
+});
+
+test("import is all or nothing and says where the problem is; export gives the file back", async ({ page }) => {
+  await openWorkspace(page);
+  await page.getByLabel("Workload name").fill("My own work");
+  await waitSaved(page);
+  const broken = readFileSync(EXAMPLE, "utf8").replace('"layer": "model"', '"layer": "modle"');
+  await page.getByTestId("import-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
+  const error = page.getByTestId("import-error");
+  await expect(error).toContainText("candidates[0].records[0].layer");
+  await expect(error).toContainText("nothing was");
+  await expect(page.getByLabel("Workload name")).toHaveValue("My own work");
+  await importFile(page, EXAMPLE);
+  await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
+  await page.getByText(/Saved on this device/).click();
+  await expect(page.getByTestId("saved-list").getByTestId("saved-entry")).toHaveCount(2);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export to a file" }).first().click();
+  const d = await download;
+  expect(d.suggestedFilename()).toBe("certcheck-claims-triage-assistant.json");
+  const exportedPath = (await d.path())!;
+  const exported = JSON.parse(readFileSync(exportedPath, "utf8"));
+  const original = JSON.parse(readFileSync(EXAMPLE, "utf8"));
+  expect(exported.workload).toEqual(original.workload);
+  expect(exported.policy).toEqual(original.policy);
+  const ids = (e: any) => e.candidates.map((c: any) => [c.id, c.records.map((r: any) => [r.id, r.standard, r.expiry_date ?? null])]);
+  expect(ids(exported)).toEqual(ids(original));
+  // The exported file imports back to the same evaluation.
+  await importFile(page, exportedPath);
+  const again = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export to a file" }).first().click();
+  expect(JSON.parse(readFileSync((await (await again).path())!, "utf8"))).toEqual(exported);
+});
+
+test("an open link made in one browser opens read-only in another, with the same report", async ({ page, browser, baseURL }) => {
+  await openWorkspace(page);
+  await importFile(page, EXAMPLE);
+  await page.getByRole("button", { name: "5 Report" }).click();
+  const summary = await page.getByTestId("nav-summary").innerText();
+  const link = await makeLink(page, "open");
+
+  const other = await colleague(browser, baseURL!);
+  // The colleague has work of their own.
+  await openWorkspace(other.page);
+  await other.page.getByLabel("Workload name").fill("Colleague's own work");
+  await waitSaved(other.page);
+  await other.page.goto(link);
+  const shared = other.page.getByTestId("shared-view");
+  await expect(shared).toContainText("Shared evaluation: Claims triage assistant");
+  await expect.poll(() => shared.getByTestId("nav-summary").innerText()).toBe(summary);
+  await expect(shared.getByLabel("Workload name")).toBeDisabled();
+  // The payload left the address bar.
+  expect(other.page.url()).not.toContain("#share=");
+  await expect(other.page.getByTestId("address-cleared")).toBeVisible();
+  // Their own work is untouched; a copy is saved beside it.
+  await shared.getByRole("button", { name: "Save a copy to this device" }).click();
+  await expect(other.page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
+  await other.page.getByText(/Saved on this device/).click();
+  const list = other.page.getByTestId("saved-list");
+  await expect(list.getByTestId("saved-entry")).toHaveCount(2);
+  await expect(list).toContainText("Colleague's own work");
+  await expect(list).toContainText("Shared: Claims triage assistant");
+  expect(other.leaks).toEqual([]);
+  await other.context.close();
+});
+
+test("a passphrase link: wrong passphrase, then the right one", async ({ page, browser, baseURL }) => {
+  await openWorkspace(page);
+  await importFile(page, EXAMPLE);
+  const link = await makeLink(page, "passphrase", "tuna-7kq3-mzpx-4hwd-b3tn");
+  expect(link).not.toContain("Claims");
+
+  const other = await colleague(browser, baseURL!);
+  await other.page.goto(link);
+  const prompt = other.page.getByTestId("passphrase-prompt");
+  await expect(prompt).toBeVisible();
+  expect(other.page.url()).not.toContain("#share=");
+  await prompt.getByLabel("Passphrase").fill("tuna-7kq3-mzpx-4hwd-b3tm");
+  await prompt.getByRole("button", { name: "Open" }).click();
+  await expect(other.page.getByTestId("passphrase-error")).toContainText("does not open this link");
+  await prompt.getByLabel("Passphrase").fill("tuna-7kq3-mzpx-4hwd-b3tn");
+  await prompt.getByRole("button", { name: "Open" }).click();
+  await expect(other.page.getByTestId("shared-view")).toContainText("Shared evaluation: Claims triage assistant");
+  expect(other.leaks).toEqual([]);
+  await other.context.close();
+});
+
+test("damaged, cut, foreign and newer links each get their own message, and the app stays usable", async ({ page }) => {
+  await openWorkspace(page);
+  await importFile(page, EXAMPLE);
+  const link = await makeLink(page, "open");
+  const [base, payload] = link.split("#share=");
+  const mid = Math.floor(payload.length / 2);
+  const flipped = payload.slice(0, mid) + (payload[mid] === "A" ? "B" : "A") + payload.slice(mid + 1);
+  const cases: [string, string][] = [
+    [flipped, "has been changed since it was made"],
+    [payload.slice(0, payload.length - 40), "cut short"],
+    [payload.replace(/.$/, "%"), "characters a CertCheck link never has"],
+    ["aGVsbG8sIHdvcmxkIQ", "not a CertCheck evaluation link"],
+  ];
+  for (const [p, message] of cases) {
+    await page.goto(`${base}#share=${p}`);
+    await expect(page.getByTestId("link-error")).toContainText(message);
+    await page.getByRole("button", { name: "Dismiss" }).click();
+  }
+  // Still usable, and the user's work is still there.
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
+});
+
+test("a long evaluation's link carries a warning about chat tools", async ({ page }) => {
+  await openWorkspace(page);
+  await importFile(page, REFERENCE);
+  const link = await makeLink(page, "open");
+  expect(link.length).toBeGreaterThan(2000);
+  await expect(page.getByTestId("share-long-warning")).toContainText("cut long links");
+});
+
+test("a matrix view link carries filters and the selected cell, and no user data", async ({ page, browser, baseURL }) => {
+  await openApp(page);
+  await page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 27017").uncheck();
+  await page.getByLabel("Only vendors with a disputed cell").check();
+  await page.getByRole("button", { name: /^AWS, ISO\/IEC 42001/ }).click();
+  await page.getByTestId("matrix-link-button").click();
+  const link = await page.getByTestId("matrix-link").inputValue();
+  expect(link).toContain("#view=matrix");
+  expect(link).toContain("disputed=1");
+  expect(link).toContain("cell=aws.iso42001");
+  const other = await colleague(browser, baseURL!);
+  await other.page.goto(link);
+  await expect(other.page.getByLabel("Only vendors with a disputed cell")).toBeChecked();
+  await expect(other.page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 27017")).not.toBeChecked();
+  await expect(other.page.locator("#cell-detail")).toContainText("AWS");
+  expect(other.leaks).toEqual([]);
+  await other.context.close();
+});
