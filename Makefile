@@ -25,7 +25,7 @@ test-native:
 	cargo test --locked
 
 test-wasm:
-	cargo test --locked --target wasm32-unknown-unknown --test web --test web_workspace
+	cargo test --locked --target wasm32-unknown-unknown --test web --test web_workspace --test web_library
 
 build-release:
 	trunk build --release --offline

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints CertCheck's numbers: first-visit download sizes (gzip, brotli), first
 # paint of the matrix against a static page holding the same table, and the
-# policy engine's evaluation time natively and in the browser. Numbers, never
+# policy engine's evaluation time natively and in the browser, and share-link
+# lengths and timings. Numbers, never
 # pass/fail: targets are printed beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,5 +11,7 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
 echo "== native evaluation"
 cargo bench --locked --bench evaluate 2>/dev/null | grep -v "^$" || true
+echo "== native share links"
+cargo bench --locked --bench share 2>/dev/null | grep -v "^$" || true
 echo "== browser"
 node tests/e2e/bench.mjs "${RUNS:-9}"

@@ -90,6 +90,24 @@ try {
     });
     console.log(`evaluate 1000 candidates x 10 records (browser): median ${median(times).toFixed(2)} ms, min ${Math.min(...times).toFixed(2)} ms over ${times.length} runs   (target: <= 20 ms)`);
   }
+  // 4. Share links of the reference evaluation (8 candidates, 30 records).
+  const reference = readFileSync(new URL("../fixtures/reference-evaluation.json", import.meta.url), "utf8");
+  const runs = await page.evaluate((json) => {
+    const out = [];
+    for (let i = 0; i < 5; i++) out.push(Array.from(window.wasmBindings.bench_share(json)));
+    return out;
+  }, reference);
+  if (runs[0].length === 6) {
+    const col = (i) => median(runs.map((r) => r[i]));
+    const origin = "https://certcheck.example/#share=".length;
+    console.log("share links of the reference evaluation (8 candidates, 30 records), browser, median of 5:");
+    console.log(`  open link: ${col(0) + origin} characters with a ${origin}-character address (payload ${col(0)})   (target: <= 2000)`);
+    console.log(`  passphrase link: ${col(1) + origin} characters (payload ${col(1)})`);
+    console.log(`  open: encode ${col(2).toFixed(2)} ms + decode ${col(3).toFixed(2)} ms = ${(col(2) + col(3)).toFixed(2)} ms   (target: <= 5 ms)`);
+    console.log(`  passphrase, PBKDF2-HMAC-SHA256 x 600,000 included: encode ${col(4).toFixed(0)} ms, decode ${col(5).toFixed(0)} ms   (target: key derivation < 1000 ms)`);
+  } else {
+    console.log("share link bench: the hook did not read the reference evaluation");
+  }
   await page.close();
 } finally {
   await browser.close();

@@ -1,0 +1,247 @@
+//! A bounded, coverage-blind mutation fuzzer for everything that reads what
+//! a user or a stranger hands the app: link fragments (open, passphrase,
+//! matrix views), evaluation files, saved records. Run by `make test` for
+//! `FUZZ_SECONDS` (default 8) per target; a panic fails the test and prints
+//! the input that caused it. Deterministic per run index (`FUZZ_SEED`).
+//!
+//! (`cargo fuzz` needs a nightly toolchain, which this project's machines do
+//! not have; this runs on stable, in the ordinary test command.)
+#![cfg(not(target_arch = "wasm32"))]
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use certcheck::domain::evaluation::Evaluation;
+use certcheck::share::{self, MatrixLink, Shared};
+use certcheck::store;
+use sha2::{Digest, Sha256};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+const INTERESTING: &[&[u8]] = &[
+    b"\"",
+    b"\\",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b",",
+    b":",
+    b"null",
+    b"-1",
+    b"1e999",
+    b"\"format\":2",
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x80",
+    b"0000-00-00",
+    b"2024-02-29",
+    b"\"store\":9",
+    b"\"\\u0000\"",
+];
+
+fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
+    let mut v = input.to_vec();
+    for _ in 0..=rng.below(4) {
+        let len = v.len();
+        match rng.below(8) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                v[i] ^= 1 << rng.below(8);
+            }
+            1 if len > 0 => {
+                let i = rng.below(len);
+                v[i] = rng.next() as u8;
+            }
+            2 => {
+                let i = rng.below(len + 1);
+                let s = INTERESTING[rng.below(INTERESTING.len())];
+                v.splice(i..i, s.iter().copied());
+            }
+            3 if len > 0 => {
+                let a = rng.below(len);
+                let b = (a + rng.below(64)).min(len);
+                v.drain(a..b);
+            }
+            4 if len > 0 => {
+                let a = rng.below(len);
+                let b = (a + rng.below(64)).min(len);
+                let chunk = v[a..b].to_vec();
+                let at = rng.below(len + 1);
+                v.splice(at..at, chunk);
+            }
+            5 => v.truncate(rng.below(len + 1)),
+            6 if !corpus.is_empty() => {
+                let other = &corpus[rng.below(corpus.len())];
+                let cut = rng.below(len + 1);
+                let from = rng.below(other.len() + 1);
+                v.truncate(cut);
+                v.extend_from_slice(&other[from..]);
+            }
+            _ => {
+                let i = rng.below(len + 1);
+                v.insert(i, rng.next() as u8);
+            }
+        }
+    }
+    v
+}
+
+/// Re-computes a link's trailer so a mutated payload passes the damage check
+/// and reaches the parts behind it.
+fn reseal(bytes: &mut [u8]) {
+    if bytes.len() < 4 {
+        return;
+    }
+    let n = bytes.len() - 4;
+    let digest = Sha256::digest(&bytes[..n]);
+    bytes[n..].copy_from_slice(&digest[..4]);
+}
+
+fn budget() -> Duration {
+    let secs = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .unwrap_or(8.0);
+    Duration::from_secs_f64(secs)
+}
+
+fn run(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
+    let seed = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_u64);
+    let mut rng = Rng(seed ^ name.len() as u64 ^ 0x9E37_79B9_7F4A_7C15);
+    let start = Instant::now();
+    let mut runs = 0u64;
+    for s in &seeds {
+        target(s);
+    }
+    while start.elapsed() < budget() {
+        let base = &seeds[rng.below(seeds.len())];
+        let input = mutate(&mut rng, base, &seeds);
+        if catch_unwind(AssertUnwindSafe(|| target(&input))).is_err() {
+            panic!(
+                "{name}: panic on input (base64url) {}",
+                URL_SAFE_NO_PAD.encode(&input)
+            );
+        }
+        runs += 1;
+    }
+    println!("{name}: {runs} inputs in {:.1?}, no panic", start.elapsed());
+}
+
+fn reference() -> Evaluation {
+    Evaluation::from_json(include_str!("fixtures/reference-evaluation.json")).unwrap()
+}
+
+fn example_json() -> Vec<u8> {
+    include_bytes!("../examples/evaluation.json").to_vec()
+}
+
+fn open_link(payload: &str) {
+    match share::decode(payload) {
+        Ok(Shared::Locked(l)) if l.iterations() <= 64 => {
+            let _ = l.unlock("fuzz passphrase");
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn fuzz_link_fragments() {
+    let e = reference();
+    let seeds: Vec<Vec<u8>> = vec![
+        share::encode_open(&e).into_bytes(),
+        share::encode_locked_with(&e, "fuzz passphrase", [1; 16], [2; 12], 8).into_bytes(),
+        b"share=AQA".to_vec(),
+        b"".to_vec(),
+    ];
+    run("fragments as typed", seeds, |input| {
+        let text = String::from_utf8_lossy(input);
+        if let Some(p) = share::share_payload(&text) {
+            open_link(p);
+        }
+        open_link(&text);
+    });
+}
+
+#[test]
+fn fuzz_link_bytes_behind_the_check() {
+    let e = reference();
+    let seeds: Vec<Vec<u8>> = [
+        share::encode_open(&e),
+        share::encode_open(
+            &Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
+        ),
+        share::encode_locked_with(&e, "fuzz passphrase", [1; 16], [2; 12], 8),
+    ]
+    .iter()
+    .map(|p| URL_SAFE_NO_PAD.decode(p).unwrap())
+    .collect();
+    run("link bytes, resealed", seeds, |input| {
+        let mut bytes = input.to_vec();
+        reseal(&mut bytes);
+        open_link(&URL_SAFE_NO_PAD.encode(&bytes));
+    });
+}
+
+#[test]
+fn fuzz_json_inside_valid_links() {
+    let seeds = vec![
+        example_json(),
+        include_bytes!("fixtures/reference-evaluation.json").to_vec(),
+    ];
+    run("JSON inside links", seeds, |input| {
+        open_link(&share::open_payload_from_bytes(input));
+    });
+}
+
+#[test]
+fn fuzz_import_files_and_saved_records() {
+    let seeds = vec![
+        example_json(),
+        include_bytes!("fixtures/store/v1-example.json").to_vec(),
+        b"\xEF\xBB\xBF{}".to_vec(),
+    ];
+    run("import files and saved records", seeds, |input| {
+        let _ = store::read_import(input);
+        let text = String::from_utf8_lossy(input);
+        let _ = store::read_record(&text);
+        let _ = Evaluation::from_json(&text);
+    });
+}
+
+#[test]
+fn fuzz_matrix_view_links() {
+    let seeds = vec![
+        b"#view=matrix&vendors=aws,openai&standards=iso42001&disputed=1&cell=aws.iso42001".to_vec(),
+        b"view=matrix".to_vec(),
+    ];
+    let known = ["openai", "anthropic", "aws", "azure", "google"];
+    run("matrix view links", seeds, |input| {
+        let text = String::from_utf8_lossy(input);
+        if let Some(link) = MatrixLink::parse(&text, &known) {
+            // Whatever was read writes back to a link that reads the same.
+            let again = MatrixLink::parse(&link.to_fragment(), &known);
+            assert_eq!(again.as_ref(), Some(&link), "{text}");
+        }
+    });
+}
