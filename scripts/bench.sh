@@ -10,5 +10,7 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
 echo "== native evaluation"
 cargo bench --locked --bench evaluate 2>/dev/null | grep -v "^$" || true
+echo "== contract scanner (500k characters)"
+cargo bench --locked --bench scan 2>/dev/null | grep -v "^$" || true
 echo "== browser"
 node tests/e2e/bench.mjs "${RUNS:-9}"

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 /// `mime` is the media type ("application/json", "text/csv;charset=utf-8").
 /// On failure, returns a sentence to show the user.
 pub fn download(filename: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
-    const FAILED: &str = "Your browser refused to save the file. Try again, or copy the text instead.";
+    const FAILED: &str =
+        "Your browser refused to save the file. Try again, or copy the text instead.";
     let window = web_sys::window().ok_or(FAILED)?;
     let document = window.document().ok_or(FAILED)?;
     let parts = js_sys::Array::new();
