@@ -161,6 +161,7 @@ pub fn Workspace(
                 }
                 .into_any(),
             )}
+            <crate::ui::documents::Documents state=eval today=today/>
             <StepFooter/>
         </section>
     }
