@@ -100,15 +100,11 @@ impl DecisionMatrix {
     /// CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with a byte order
     /// mark, every cell formula-neutralised.
     pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .quote_style(csv::QuoteStyle::Necessary)
-            .from_writer(Vec::new());
-        for row in std::iter::once(&self.header).chain(&self.rows) {
-            // Writing to a Vec cannot fail; a failure would only lose a row.
-            let _ = w.write_record(row.iter().map(|c| neutralise_formula(c)));
-        }
-        let bytes = w.into_inner().unwrap_or_default();
+        let bytes = write_csv(
+            std::iter::once(&self.header)
+                .chain(&self.rows)
+                .map(|row| row.iter().map(|c| neutralise_formula(c))),
+        );
         let mut out = String::from(BOM);
         out.push_str(&String::from_utf8_lossy(&bytes));
         out
@@ -154,6 +150,38 @@ impl DecisionMatrix {
         out.push_str("\nCells: pass, conditional (a person must look), fail; n/a where the candidate has no such layer. Made by CertCheck, in the browser.\n");
         out
     }
+}
+
+/// Writes records as RFC 4180 CSV: a field is quoted when it holds a quote,
+/// a comma, a CR or an LF (quotes doubled inside); records end in CRLF.
+/// Written by hand: the `csv` crate (or `csv-core`) costs ~16 KB of gzipped
+/// wasm for these few lines; the tests read every file back with the `csv`
+/// crate's reader.
+fn write_csv<R, F>(records: R) -> Vec<u8>
+where
+    R: Iterator<Item = F>,
+    F: Iterator<Item = String>,
+{
+    let mut out = String::new();
+    for record in records {
+        let record: Vec<String> = record.collect();
+        // A record of one empty field would be a blank line, which readers skip.
+        let lone_empty = matches!(record.as_slice(), [f] if f.is_empty());
+        for (k, field) in record.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            if lone_empty || field.contains(['"', ',', '\r', '\n']) {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
 }
 
 /// A Markdown table cell: backslashes and pipes escaped, `<`, `>` and `&` as

@@ -586,3 +586,18 @@ proptest! {
         prop_assert_eq!(r.proposal(ContractItem::LapseNotice).map(|p| p.answer), Some(Answer::Yes));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+    #[test]
+    fn csv_round_trips_any_cells(cells in proptest::collection::vec("\\PC{0,40}|[\"=,+\r\n\t@-]{0,6}", 1..6)) {
+        let m = DecisionMatrix { header: vec!["h".into(); cells.len()], rows: vec![cells.clone()] };
+        let text = m.to_csv();
+        let body = text.strip_prefix(BOM).unwrap_or(&text);
+        let mut rd = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(body.as_bytes());
+        let rows: Vec<Vec<String>> = rd.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+        prop_assert_eq!(rows.len(), 1);
+        let want: Vec<String> = cells.iter().map(|c| neutralise_formula(c)).collect();
+        prop_assert_eq!(&rows[0], &want);
+    }
+}
