@@ -2,7 +2,7 @@
 // buttons (files read back and checked), the contract scanner changing the
 // report, and the printed vendor pages (one PDF page per candidate). The
 // auto fixture proves no request leaves the origin while doing so.
-import { test, expect } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import type { Download, Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -114,6 +114,10 @@ test("contract scanner: paste, find passages, use a proposal, the report changes
   await expect(zdr).toHaveAttribute("data-answer", "yes");
   await expect(zdr.locator("blockquote")).toContainText("thirty (30) days");
   await expect(panel.getByTestId("vague-list")).toContainText("commercially reasonable");
+  // Proposals, and the vendor pages on screen, are accessible.
+  await page.getByRole("button", { name: "Show the vendor pages" }).click();
+  await expect(page.getByTestId("vendor-pages").locator("article.vendor-page")).toHaveCount(2);
+  expect(await axeViolations(page)).toEqual([]);
   await zdr.getByRole("button", { name: /^Use this answer/ }).click();
   await expect(zdr).toContainText("Now: yes");
   await expect(findings(page, "anthropic-direct", "contract.zdr-window")).toHaveCount(0);
