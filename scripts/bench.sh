@@ -13,5 +13,7 @@ echo "== native evaluation"
 cargo bench --locked --bench evaluate 2>/dev/null | grep -v "^$" || true
 echo "== native share links"
 cargo bench --locked --bench share 2>/dev/null | grep -v "^$" || true
+echo "== contract scanner (500k characters)"
+cargo bench --locked --bench scan 2>/dev/null | grep -v "^$" || true
 echo "== browser"
 node tests/e2e/bench.mjs "${RUNS:-9}"

@@ -65,6 +65,7 @@ fi
 
 [ "$MODE" = build ] && exit 0
 
-apt_install chromium chromium-driver
+# poppler-utils: pdfinfo and pdftotext read the printed vendor pages (documents.spec.ts).
+apt_install chromium chromium-driver poppler-utils
 npm_ci tests/e2e
 say "ready"

@@ -367,3 +367,62 @@ async fn a_kept_evaluation_survives_remounting() {
     let low: HtmlInputElement = by_id(&el2, "field-tier-low").unchecked_into();
     assert!(low.checked());
 }
+
+/// The hand-off documents under the report: vendor pages, the timeline, and
+/// the contract scanner whose "Use this answer" changes the checklist (and
+/// the contract step's form follows).
+#[wasm_bindgen_test]
+async fn documents_scan_a_contract_and_use_an_answer() {
+    use certcheck::policy::{Answer, ContractItem, Evaluation};
+    let mut eval =
+        Evaluation::from_json(include_str!("../examples/evaluation.json")).expect("example");
+    for c in &mut eval.candidates {
+        c.contract.zdr_window = None;
+    }
+    let state = RwSignal::new(eval);
+    let ds = Dataset::embedded().unwrap();
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Workspace dataset=ds today=date!(2026 - 11 - 23) state=state/> }
+    });
+    tick().await;
+    assert!(find(&el, "section.documents").has_attribute("hidden"));
+    by_id(&el, "nav-report").click();
+    tick().await;
+    assert!(!find(&el, "section.documents").has_attribute("hidden"));
+    let n = state.with_untracked(|e| e.candidates.len()) as u32;
+    assert_eq!(count(&el, "#vendor-pages article.vendor-page"), n);
+    assert!(count(&el, "ol.timeline li.event") > 0);
+    let cid = state.with_untracked(|e| e.candidates[0].id.clone());
+    let area = format!("scan-text-{cid}");
+    type_into(
+        &el,
+        &area,
+        include_str!("fixtures/contracts/sample-msa.txt"),
+    );
+    let panel = find(&el, &format!(".scan-panel[data-candidate='{cid}']"));
+    find(&panel, ".scan-button").click();
+    tick().await;
+    assert_eq!(count(&panel, "li.proposal"), 8);
+    let zdr = find(&panel, "li.proposal[data-item='zdr_window']");
+    assert_eq!(zdr.get_attribute("data-answer").as_deref(), Some("yes"));
+    assert!(text(&zdr, "blockquote.passage").contains("thirty (30) days"));
+    assert!(count(&panel, "ul.vague-list li") >= 3);
+    find(&zdr, "button.use-answer").click();
+    tick().await;
+    let got = state.with_untracked(|e| {
+        e.candidates[0]
+            .contract
+            .get(ContractItem::ZdrWindow)
+            .cloned()
+    });
+    let got = got.expect("answer set");
+    assert_eq!(got.answer, Answer::Yes);
+    assert!(got.note.contains("Zero Data Retention"), "{}", got.note);
+    // The contract step shows the new answer.
+    let radio = by_id(&el, &format!("field-{cid}-contract-zdr_window"));
+    let checked = js_sys::Reflect::get(&radio, &"checked".into())
+        .unwrap()
+        .as_bool();
+    assert_eq!(checked, Some(true), "the Yes radio is checked");
+}

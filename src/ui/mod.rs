@@ -4,6 +4,7 @@
 mod bench;
 mod browser;
 mod controls;
+pub mod documents;
 pub mod download;
 pub mod library;
 mod matrix_view;

@@ -295,7 +295,10 @@ test("the evaluation date can be moved to ask whether the evidence will still ho
   await expect(page.getByLabel("Evaluation date")).toHaveValue("2025-02-30");
 });
 
-test("50 records: a keystroke in one of them does not lag", async ({ page }) => {
+// How long a keystroke takes with 50 records is a number `make bench`
+// prints; this test checks the structure that keeps it short: typing in one
+// record re-renders neither the other records nor itself.
+test("50 records: a keystroke in one of them leaves the others untouched", async ({ page }) => {
   test.setTimeout(90_000);
   await openWorkspace(page);
   await addCandidate(page, "OpenAI direct");
@@ -303,21 +306,14 @@ test("50 records: a keystroke in one of them does not lag", async ({ page }) => 
   const add = page.locator('[id="field-openai-direct-model-add-button"]');
   for (let i = 0; i < 50; i++) await add.click();
   await expect(page.locator("article.record")).toHaveCount(50);
-  const timings: number[] = [];
-  for (const value of ["2027-01-31", "2027-02-28", "2025-02-30"]) {
-    timings.push(
-      await page.locator('[id="field-openai-direct-r25-expiry_date"]').evaluate(async (el, v) => {
-        const input = el as HTMLInputElement;
-        const t0 = performance.now();
-        input.value = v;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        return performance.now() - t0;
-      }, value),
-    );
-  }
-  expect(Math.max(...timings), `keystroke timings ${timings.join(", ")} ms`).toBeLessThan(100);
+  // Tag every record's element; a re-render would replace the tagged nodes.
+  await page.locator("article.record").evaluateAll((els) => els.forEach((el, i) => ((el as any).__tag = i)));
+  const field = page.locator('[id="field-openai-direct-r25-expiry_date"]');
+  for (const value of ["2027-01-31", "2027-02-28", "2025-02-30"]) await field.fill(value);
   await expect(page.locator('[id="field-openai-direct-r25-expiry_date-msg"]')).toContainText("not a day on the calendar");
+  const tags = await page.locator("article.record").evaluateAll((els) => els.map((el) => (el as any).__tag));
+  expect(tags).toEqual([...Array(50).keys()]);
+  await expect(field).toBeFocused();
 });
 
 test("the evaluation survives switching to the matrix and back", async ({ page }) => {

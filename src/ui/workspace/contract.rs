@@ -50,68 +50,103 @@ fn CandidateContract(cid: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let Some(checklist) = eval.with_untracked(|e| model::cand(e, &cid).map(|c| c.contract.clone()))
-    else {
+    if eval.with_untracked(|e| model::cand(e, &cid).is_none()) {
         return ().into_any();
-    };
+    }
+    let contract_now = Memo::new(move |_| {
+        let cid = key.get_value();
+        eval.with(|e| {
+            model::cand(e, &cid)
+                .map(|c| c.contract.clone())
+                .unwrap_or_default()
+        })
+    });
+    // What this form last showed or wrote: when the checklist changes from
+    // elsewhere (the contract scanner, an import), the form is drawn again.
+    let written = StoredValue::new(contract_now.get_untracked());
+    let generation = Memo::new(move |prev: Option<&u32>| {
+        let now = contract_now.get();
+        let p = prev.copied().unwrap_or(0);
+        if written.with_value(|w| *w == now) {
+            p
+        } else {
+            written.set_value(now);
+            p + 1
+        }
+    });
     let set = move |item: ContractItem, f: Box<dyn FnOnce(&mut ContractAnswer)>| {
         let cid = key.get_value();
+        let Some(mut contract) =
+            eval.with_untracked(|e| model::cand(e, &cid).map(|c| c.contract.clone()))
+        else {
+            return;
+        };
+        let mut a = contract.get(item).cloned().unwrap_or_default();
+        f(&mut a);
+        contract.set(item, Some(a));
+        written.set_value(contract.clone());
         ws.update(|e| {
             if let Some(c) = model::cand_mut(e, &cid) {
-                let mut a = c.contract.get(item).cloned().unwrap_or_default();
-                f(&mut a);
-                c.contract.set(item, Some(a));
+                c.contract = contract;
             }
         });
     };
-    let items = ContractItem::ALL
-        .into_iter()
-        .map(|item| {
-            let now = checklist.get(item).cloned().unwrap_or_default();
-            let base = field_id(&cid, None, &format!("contract.{}", item.field()));
-            let radios = ANSWERS
-                .into_iter()
-                .enumerate()
-                .map(|(n, (a, id, label))| {
-                    // The first radio carries the field's id: a finding's link lands there.
-                    let rid = if n == 0 {
-                        base.clone()
-                    } else {
-                        format!("{base}-{id}")
-                    };
-                    view! {
-                        <label class="check">
-                            <input
-                                type="radio"
-                                id=rid
-                                name=base.clone()
-                                value=id
-                                checked=now.answer == a
-                                on:change=move |_| set(item, Box::new(move |x| x.answer = a))
-                            />
-                            {label}
-                        </label>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="contract-item radio-group" data-item=item.field()>
-                    <legend>{item.question()}</legend>
-                    {radios}
-                    {text_field(
-                        ws,
-                        format!("{base}-note"),
-                        "Note (clause, page, who confirmed)",
-                        None,
-                        Kind::Text,
-                        now.note.clone(),
-                        move |v| set(item, Box::new(move |x| x.note = v)),
-                        || None,
-                    )}
-                </fieldset>
-            }
-        })
-        .collect_view();
+    let cid = StoredValue::new(cid);
+    let items = move || {
+        let _ = generation.get();
+        let checklist = contract_now.get_untracked();
+        let cid = cid.get_value();
+        ContractItem::ALL
+            .into_iter()
+            .map(|item| {
+                let now = checklist.get(item).cloned().unwrap_or_default();
+                let base = field_id(&cid, None, &format!("contract.{}", item.field()));
+                let radios = ANSWERS
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, (a, id, label))| {
+                        // The first radio carries the field's id: a finding's link lands there.
+                        let rid = if n == 0 {
+                            base.clone()
+                        } else {
+                            format!("{base}-{id}")
+                        };
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="radio"
+                                    id=rid
+                                    name=base.clone()
+                                    value=id
+                                    checked=now.answer == a
+                                    prop:checked=now.answer == a
+                                    on:change=move |_| set(item, Box::new(move |x| x.answer = a))
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="contract-item radio-group" data-item=item.field()>
+                        <legend>{item.question()}</legend>
+                        {radios}
+                        {text_field(
+                            ws,
+                            format!("{base}-note"),
+                            "Note (clause, page, who confirmed)",
+                            None,
+                            Kind::Text,
+                            now.note.clone(),
+                            move |v| set(item, Box::new(move |x| x.note = v)),
+                            || None,
+                        )}
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    let cid = cid.get_value();
     view! {
         <section class="cand-contract" aria-labelledby=format!("cand-{cid}-contract")>
             <h4 id=format!("cand-{cid}-contract")>{move || name.get()}</h4>

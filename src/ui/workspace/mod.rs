@@ -172,6 +172,7 @@ pub fn Workspace(
                 }
                 .into_any(),
             )}
+            <crate::ui::documents::Documents state=eval today=today read_only=read_only/>
             <StepFooter/>
         </section>
     }

@@ -1,0 +1,183 @@
+//! One summary per vendor (source A, step 2: "one-page summary per vendor"):
+//! verdict, the evidence stack per layer, findings with next steps, the
+//! contract checklist and the next dates.
+
+use super::calendar::CalendarEvent;
+use crate::domain::evaluation::{Answer, ContractItem, Evaluation, Soc2Type};
+use crate::domain::{format_date, Layer};
+use crate::policy::{CandidateReport, Counts, Finding, Report, Verdict};
+
+/// One record, as the summary shows it (dates as `YYYY-MM-DD`, empty when
+/// not given).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordSummary {
+    pub id: String,
+    pub layer: Layer,
+    /// "ISO/IEC 27001:2022", "SOC 2 Type II", "HIPAA BAA".
+    pub standard: String,
+    pub edition: Option<u16>,
+    pub holder: String,
+    pub certificate_number: String,
+    /// The certification body, or the SOC 2 auditor.
+    pub certification_body: String,
+    pub accreditation_body: String,
+    pub issue_date: String,
+    pub expiry_date: String,
+    pub last_surveillance_audit: String,
+    /// SOC 2: "2025-07-01 to 2026-06-30".
+    pub period: String,
+    pub scope: String,
+    pub source: &'static str,
+    pub public_claim: bool,
+    pub last_verified: String,
+}
+
+/// One vendor's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VendorSummary {
+    pub candidate: String,
+    pub name: String,
+    /// "Anthropic", or "Anthropic on AWS (Amazon Bedrock)".
+    pub reached: String,
+    pub products: Vec<String>,
+    pub verdict: Verdict,
+    pub counts: Counts,
+    /// Platform, model, customer: only layers with records.
+    pub layers: Vec<(Layer, Vec<RecordSummary>)>,
+    /// Worst first (the report's order).
+    pub findings: Vec<Finding>,
+    /// Each checklist item with its answer (none given = unknown) and note.
+    pub contract: Vec<(ContractItem, Answer, String)>,
+    /// This candidate's dated events (and the contract end), in date order.
+    pub dates: Vec<CalendarEvent>,
+}
+
+fn opt(d: Option<time::Date>) -> String {
+    d.map(format_date).unwrap_or_default()
+}
+
+/// The summaries of every candidate of the report, in its order. `events` is
+/// the calendar of the same evaluation ([`super::events`]).
+pub fn vendor_summaries(
+    eval: &Evaluation,
+    report: &Report,
+    events: &[CalendarEvent],
+) -> Vec<VendorSummary> {
+    report
+        .candidates
+        .iter()
+        .filter_map(|cr| {
+            let c = eval
+                .candidates
+                .iter()
+                .find(|c| c.id == cr.candidate.as_str())?;
+            Some(summary(eval, c, cr, events))
+        })
+        .collect()
+}
+
+fn summary(
+    _eval: &Evaluation,
+    c: &crate::domain::evaluation::Candidate,
+    cr: &CandidateReport,
+    events: &[CalendarEvent],
+) -> VendorSummary {
+    let vendor = crate::domain::evaluation::vendor_display_name(&c.model_vendor).to_string();
+    let reached = match &c.platform {
+        Some(p) => format!(
+            "{} on {} ({})",
+            vendor,
+            crate::domain::evaluation::vendor_display_name(&p.vendor),
+            p.service
+        ),
+        None => format!("{vendor}, direct"),
+    };
+    let layers = Layer::ALL
+        .into_iter()
+        .filter_map(|layer| {
+            let recs: Vec<RecordSummary> = c
+                .records
+                .iter()
+                .filter(|r| r.layer == layer)
+                .map(|r| {
+                    let soc2 = r.soc2.as_ref();
+                    let standard = match (&r.standard, soc2) {
+                        (crate::domain::evaluation::StandardRef::Soc2, Some(s)) => {
+                            match s.report_type {
+                                Soc2Type::TypeI => "SOC 2 Type I".to_string(),
+                                Soc2Type::TypeII => "SOC 2 Type II".to_string(),
+                            }
+                        }
+                        (s, _) => s.label(),
+                    };
+                    RecordSummary {
+                        id: r.id.clone(),
+                        layer,
+                        standard,
+                        edition: r.standard.edition(),
+                        holder: r.holder.clone(),
+                        certificate_number: r.certificate_number.clone(),
+                        certification_body: if r.certification_body.trim().is_empty() {
+                            soc2.map(|s| s.auditor.clone()).unwrap_or_default()
+                        } else {
+                            r.certification_body.clone()
+                        },
+                        accreditation_body: r.accreditation_body.clone(),
+                        issue_date: opt(r.issue_date.or(soc2.and_then(|s| s.report_date))),
+                        expiry_date: opt(r.expiry_date),
+                        last_surveillance_audit: opt(r.last_surveillance_audit),
+                        period: match soc2 {
+                            Some(s) if s.period_start.is_some() || s.period_end.is_some() => {
+                                format!("{} to {}", opt(s.period_start), opt(s.period_end))
+                            }
+                            _ => String::new(),
+                        },
+                        scope: r.scope.clone(),
+                        source: r.source.label(),
+                        public_claim: r.is_public_claim(),
+                        last_verified: opt(r.last_verified),
+                    }
+                })
+                .collect();
+            (!recs.is_empty()).then_some((layer, recs))
+        })
+        .collect();
+    let contract = ContractItem::ALL
+        .into_iter()
+        .map(|item| {
+            let a = c.contract.get(item).cloned().unwrap_or_default();
+            (item, a.answer, a.note)
+        })
+        .collect();
+    let dates = events
+        .iter()
+        .filter(|e| e.candidate == c.id || e.candidate.is_empty())
+        .cloned()
+        .collect();
+    VendorSummary {
+        candidate: c.id.clone(),
+        name: if c.name.trim().is_empty() {
+            c.id.clone()
+        } else {
+            c.name.clone()
+        },
+        reached,
+        products: c.products.clone(),
+        verdict: cr.verdict,
+        counts: cr.counts,
+        layers,
+        findings: cr.findings.clone(),
+        contract,
+        dates,
+    }
+}
+
+/// How an answer reads on the page.
+pub fn answer_label(a: Answer) -> &'static str {
+    match a {
+        Answer::Yes => "yes",
+        Answer::No => "no",
+        Answer::Unknown => "unknown",
+        Answer::NotApplicable => "not applicable",
+    }
+}
