@@ -194,32 +194,35 @@ fn every_bad_link_gets_its_own_error() {
         .all(|m| m.ends_with('.') && !m.contains("Err")));
 }
 
+/// An open link's payload, header and trailer in order, around any body.
+fn consistent_open(body: &[u8]) -> String {
+    let mut bytes = vec![LINK_FORMAT, 0];
+    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    bytes.extend_from_slice(body);
+    finish(bytes)
+}
+
 #[test]
 fn a_consistent_link_holding_garbage_is_unreadable_not_a_crash() {
     // Valid header and trailer around bytes that are not DEFLATE.
-    let body = [0xffu8; 40];
-    let mut bytes = vec![LINK_FORMAT, 0];
-    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    bytes.extend_from_slice(&body);
     assert!(matches!(
-        decode(&finish(bytes)),
+        decode(&consistent_open(&[0xffu8; 40])),
         Err(LinkError::Unreadable(_))
     ));
     // Valid DEFLATE of something that is not an evaluation.
-    let body = deflate(br#"{"format":1,"hello":true}"#);
-    let mut bytes = vec![LINK_FORMAT, 0];
-    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    bytes.extend_from_slice(&body);
-    let err = decode(&finish(bytes)).unwrap_err();
+    let err = decode(&consistent_open(&deflate(br#"{"format":1,"hello":true}"#))).unwrap_err();
     assert!(err.message().contains("hello"), "{}", err.message());
     // A DEFLATE bomb: 3 MB of spaces inflates past the limit.
-    let body = deflate(&vec![b' '; 3 * 1024 * 1024]);
-    let mut bytes = vec![LINK_FORMAT, 0];
-    bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    bytes.extend_from_slice(&body);
     assert!(matches!(
-        decode(&finish(bytes)),
+        decode(&consistent_open(&deflate(&vec![b' '; 3 * 1024 * 1024]))),
         Err(LinkError::Unreadable(_))
+    ));
+    // And the same body behind a correct envelope does open: the envelope
+    // helper itself is right.
+    let good = deflate(&serde_json::to_vec(&reference()).unwrap());
+    assert!(matches!(
+        decode(&consistent_open(&good)),
+        Ok(Shared::Open(_))
     ));
 }
 
