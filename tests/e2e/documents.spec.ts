@@ -164,3 +164,25 @@ test("print: one page per vendor, with its name and verdict", async ({ page }, t
   expect(text).not.toContain("Evaluation steps");
   if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, pdf);
 });
+
+test("the browser's own Print on the report gives one sheet per vendor, even for eleven records", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await openWorkspace(page);
+  await page.getByTestId("import-file").setInputFiles(path.join(HERE, "../../examples/evaluation.json"));
+  await expect(page.getByTestId("library-notice")).toContainText("Imported");
+  await goStep(page, 5);
+  // No button: page.pdf() prints as the browser's Print menu does.
+  await page.emulateMedia({ media: "print" });
+  for (const format of ["A4", "Letter"] as const) {
+    const file = testInfo.outputPath(`own-print-${format}.pdf`);
+    writeFileSync(file, await page.pdf({ format }));
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), format).toBe(2);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    const [first, second] = text.split("\f");
+    expect(first).toContain("Claude on Amazon Bedrock");
+    expect(first).toContain("EXAMPLE-1859-42001");
+    expect(second).toContain("OpenAI API (direct)");
+    expect(text).not.toContain("Your evaluations");
+  }
+});

@@ -15,6 +15,58 @@ use crate::ui::workspace::{model::Step, Ws};
 use leptos::prelude::*;
 use time::Date;
 
+/// The height, in CSS pixels, of the printable area of the smaller of A4 and
+/// US Letter with `style/print.css`'s 12 mm margins (Letter: 279.4 mm − 24 mm).
+const SHEET_HEIGHT_PX: f64 = 255.4 / 25.4 * 96.0;
+
+/// Shrinks each vendor page that would run past one sheet, so it prints on
+/// one. The pages are laid out off-screen at the printed width (the `measure`
+/// class of `style/print.css`), measured, and given the largest CSS `zoom`
+/// below 1 that fits them where they are too tall.
+fn fit_to_one_sheet() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(Some(container)) = doc.query_selector(".print-pages") else {
+        return;
+    };
+    let _ = container.class_list().add_1("measure");
+    if let Ok(pages) = container.query_selector_all(".vendor-page") {
+        for i in 0..pages.length() {
+            let Some(page) = pages
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let style = page.style();
+            let _ = style.remove_property("zoom");
+            let fits = |zoom: f64| {
+                let _ = style.set_property("zoom", &format!("{zoom:.3}"));
+                page.get_bounding_client_rect().height() <= SHEET_HEIGHT_PX * 0.98
+            };
+            if fits(1.0) {
+                let _ = style.remove_property("zoom");
+                continue;
+            }
+            // Zoom also widens the box the text wraps in, so the height is
+            // not proportional to it: bisect for the largest zoom that fits.
+            let (mut lo, mut hi) = (0.4_f64, 1.0_f64);
+            for _ in 0..8 {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let _ = style.set_property("zoom", &format!("{lo:.3}"));
+        }
+    }
+    let _ = container.class_list().remove_1("measure");
+}
+
 /// The attribute on `<html>` that switches the print stylesheet to the
 /// vendor pages (`style/print.css`).
 const PRINT_ATTR: &str = "data-print";
@@ -102,9 +154,18 @@ pub fn Documents(
     let status = RwSignal::new(String::new());
     let show_pages = RwSignal::new(false);
 
-    // After printing, the page prints as usual again.
+    // The browser's own Print (Ctrl+P) on the report prints the vendor
+    // pages too, never the app around them; afterwards the page prints as
+    // usual again.
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        if visible.get_untracked() {
+            set_print_mode(true);
+            fit_to_one_sheet();
+        }
+    });
     let listener = window_event_listener_untyped("afterprint", move |_| set_print_mode(false));
     on_cleanup(move || {
+        before.remove();
         listener.remove();
         set_print_mode(false);
     });
@@ -121,6 +182,7 @@ pub fn Documents(
     };
     let print = move |_| {
         set_print_mode(true);
+        fit_to_one_sheet();
         status.set("Printing one page per vendor.".to_string());
         if let Some(w) = web_sys::window() {
             if w.print().is_err() {
