@@ -1,7 +1,7 @@
 // Keeping work in the browser and sharing it by link, as a user would.
 // Every test runs under the zero-request and CSP checks of ./fixtures; the
 // second browser contexts made here get the same request watch.
-import { test, expect, openApp, watchOrigin, type Leak } from "./fixtures";
+import { test, expect, openApp, watchOrigin, axeViolations, type Leak } from "./fixtures";
 import { openWorkspace, TODAY } from "./workspace-helpers";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
@@ -193,12 +193,14 @@ test("a passphrase link: wrong passphrase, then the right one", async ({ page, b
   const prompt = other.page.getByTestId("passphrase-prompt");
   await expect(prompt).toBeVisible();
   expect(other.page.url()).not.toContain("#share=");
+  expect(await axeViolations(other.page)).toEqual([]);
   await prompt.getByLabel("Passphrase").fill("tuna-7kq3-mzpx-4hwd-b3tm");
   await prompt.getByRole("button", { name: "Open" }).click();
   await expect(other.page.getByTestId("passphrase-error")).toContainText("does not open this link");
   await prompt.getByLabel("Passphrase").fill("tuna-7kq3-mzpx-4hwd-b3tn");
   await prompt.getByRole("button", { name: "Open" }).click();
   await expect(other.page.getByTestId("shared-view")).toContainText("Shared evaluation: Claims triage assistant");
+  expect(await axeViolations(other.page)).toEqual([]);
   expect(other.leaks).toEqual([]);
   await other.context.close();
 });
@@ -239,6 +241,9 @@ test("a long evaluation's link carries a warning about chat tools", async ({ pag
   const link = await makeLink(page, "open");
   expect(link.length).toBeGreaterThan(2000);
   await expect(page.getByTestId("share-long-warning")).toContainText("cut long links");
+  // The panel, the list and the dialog pass axe.
+  await page.getByText(/Saved on this device/).click();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("a matrix view link carries filters and the selected cell, and no user data", async ({ page, browser, baseURL }) => {
