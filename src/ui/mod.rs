@@ -40,6 +40,9 @@ pub enum View {
 #[component]
 pub fn App() -> impl IntoView {
     let view = RwSignal::new(View::Matrix);
+    // Parts that move the user between views (a saved copy of a shared
+    // evaluation opens in the workspace) find the switch here.
+    provide_context(view);
     let (first, whole) = read_incoming();
     let incoming = RwSignal::new(first);
     let whole_link = RwSignal::new(whole);

@@ -201,6 +201,12 @@ test("a passphrase link: wrong passphrase, then the right one", async ({ page, b
   await prompt.getByRole("button", { name: "Open" }).click();
   await expect(other.page.getByTestId("shared-view")).toContainText("Shared evaluation: Claims triage assistant");
   expect(await axeViolations(other.page)).toEqual([]);
+  // A colleague who never used CertCheck saves a copy: it opens, editable,
+  // in the workspace.
+  await other.page.getByRole("button", { name: "Save a copy to this device" }).click();
+  await expect(other.page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
+  await expect(other.page.getByLabel("Workload name")).toBeEnabled();
+  await waitSaved(other.page);
   expect(other.leaks).toEqual([]);
   await other.context.close();
 });
