@@ -4,6 +4,7 @@
 //! The core (`domain`, `matrix`, `policy`) is pure Rust and tested natively;
 //! `ui` holds the Leptos components and the browser glue.
 
+pub mod certificate;
 pub mod documents;
 pub mod domain;
 pub mod matrix;
