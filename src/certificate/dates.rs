@@ -158,6 +158,18 @@ enum Candidate {
     Slashed(Slashed),
 }
 
+/// A date whose reading is certain, found at `start..end` of `text`.
+fn known(text: &str, date: Date, start: usize, end: usize, order: DayMonthOrder) -> Candidate {
+    Candidate::Known(FoundDate {
+        date,
+        raw: text.get(start..end).unwrap_or_default().to_string(),
+        start,
+        end,
+        order,
+        ambiguous: false,
+    })
+}
+
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let t = tokens(text);
@@ -178,14 +190,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         ) {
             if let Some(date) = Month::try_from(m as u8).ok().and_then(|m| make(y, m, d)) {
                 let (s, e) = (t[i].start, t[i + 4].end);
-                found.push(Candidate::Known(FoundDate {
-                    date,
-                    raw: raw(s, e),
-                    start: s,
-                    end: e,
-                    order: DayMonthOrder::NotApplicable,
-                    ambiguous: false,
-                }));
+                found.push(known(text, date, s, e, DayMonthOrder::NotApplicable));
                 i += 5;
                 continue;
             }
@@ -202,14 +207,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                 let (s, e) = (t[i].start, t[i + 4].end);
                 if sep == '.' {
                     if let Some(date) = Month::try_from(b as u8).ok().and_then(|m| make(y, m, a)) {
-                        found.push(Candidate::Known(FoundDate {
-                            date,
-                            raw: raw(s, e),
-                            start: s,
-                            end: e,
-                            order: DayMonthOrder::DayFirst,
-                            ambiguous: false,
-                        }));
+                        found.push(known(text, date, s, e, DayMonthOrder::DayFirst));
                     }
                 } else {
                     found.push(Candidate::Slashed(Slashed {
@@ -266,14 +264,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                 });
             if let Some((date, k)) = day_first.or(month_first) {
                 let (s, e) = (t[i].start, t[i + k].end);
-                found.push(Candidate::Known(FoundDate {
-                    date,
-                    raw: raw(s, e),
-                    start: s,
-                    end: e,
-                    order: DayMonthOrder::NotApplicable,
-                    ambiguous: false,
-                }));
+                found.push(known(text, date, s, e, DayMonthOrder::NotApplicable));
                 i += k + 1;
                 continue;
             }

@@ -62,16 +62,9 @@ pub fn find_standards(text: &str) -> Vec<FoundStandard> {
             continue;
         }
         let number = text.get(j..j + 5).unwrap_or_default();
-        let standard = match number {
-            "27001" => Standard::Iso27001,
-            "27017" => Standard::Iso27017,
-            "27018" => Standard::Iso27018,
-            "27701" => Standard::Iso27701,
-            "42001" => Standard::Iso42001,
-            _ => {
-                i = j + 5;
-                continue;
-            }
+        let Some(standard) = Standard::from_iso_number(number) else {
+            i = j + 5;
+            continue;
         };
         let mut end = j + 5;
         // ":2022", " : 2022", "-2022", "‑2022" (non-breaking hyphen).

@@ -483,13 +483,9 @@ impl StandardRef {
             Some((n, e)) => (n, Some(e)),
             None => (body, None),
         };
-        let standard = match number {
-            "27001" => Standard::Iso27001,
-            "27017" => Standard::Iso27017,
-            "27018" => Standard::Iso27018,
-            "27701" => Standard::Iso27701,
-            "42001" => Standard::Iso42001,
-            _ => return Err(format!(
+        let standard = match Standard::from_iso_number(number) {
+            Some(s) => s,
+            None => return Err(format!(
                 "`{}` is not a standard this checker knows: write 27001, 27017, 27018, 27701 or 42001 with its edition (`27001:2022`), `soc2`, or `attestation:<name>`",
                 shorten(raw)
             )),

@@ -57,6 +57,18 @@ impl Standard {
         Standard::ALL.into_iter().find(|s| s.id() == id)
     }
 
+    /// The ISO/IEC standard with this number (`"27001"`); SOC 2 has none.
+    pub fn from_iso_number(number: &str) -> Option<Standard> {
+        match number {
+            "27001" => Some(Standard::Iso27001),
+            "27017" => Some(Standard::Iso27017),
+            "27018" => Some(Standard::Iso27018),
+            "27701" => Some(Standard::Iso27701),
+            "42001" => Some(Standard::Iso42001),
+            _ => None,
+        }
+    }
+
     /// The full name a buyer reads on a certificate.
     pub fn name(self) -> &'static str {
         match self {
