@@ -236,6 +236,13 @@ test("damaged, cut, foreign and newer links each get their own message, and the 
     await expect(page.getByTestId("link-error")).toContainText(message);
     await page.getByRole("button", { name: "Dismiss" }).click();
   }
+  // The address bar can have the link back, on request.
+  await page.goto(link);
+  await expect(page.getByTestId("shared-view")).toBeVisible();
+  expect(page.url()).not.toContain("#share=");
+  await page.getByRole("button", { name: "Put it back in the address bar" }).click();
+  expect(page.url()).toBe(link);
+  await page.getByRole("button", { name: "Close it" }).click();
   // Still usable, and the user's work is still there.
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
@@ -269,4 +276,24 @@ test("a matrix view link carries filters and the selected cell, and no user data
   await expect(other.page.locator("#cell-detail")).toContainText("AWS");
   expect(other.leaks).toEqual([]);
   await other.context.close();
+});
+
+test("a saved record that cannot be read is set aside, listed, and its text can be saved", async ({ page }) => {
+  await openWorkspace(page);
+  await page.getByLabel("Workload name").fill("Readable work");
+  await waitSaved(page);
+  await page.evaluate(() => localStorage.setItem("certcheck.evaluation.broken1", '{"store":1,"id":"broken1","na'));
+  await page.reload();
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await page.getByText(/Saved on this device/).click();
+  const unreadable = page.getByTestId("unreadable");
+  await expect(unreadable).toContainText("could not be read: it is not complete JSON");
+  await expect(page.getByTestId("saved-list").getByTestId("saved-entry")).toHaveCount(1);
+  expect(await page.evaluate(() => localStorage.getItem("certcheck.unreadable.broken1"))).toBe('{"store":1,"id":"broken1","na');
+  const download = page.waitForEvent("download");
+  await unreadable.getByRole("button", { name: "Save its text to a file" }).click();
+  expect(readFileSync((await (await download).path())!, "utf8")).toBe('{"store":1,"id":"broken1","na');
+  await unreadable.getByRole("button", { name: "Delete it" }).click();
+  await expect(unreadable).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem("certcheck.unreadable.broken1"))).toBeNull();
 });

@@ -13,7 +13,9 @@ pub use backend::{format_time, new_id, now_ms, random_bytes, LocalStorage};
 
 use crate::domain::evaluation::Evaluation;
 use crate::domain::RiskTier;
-use crate::store::{display_name, read_import, Library, Listing, StoreError, MAX_IMPORT_BYTES};
+use crate::store::{
+    display_name, read_import, Entry, Library, Listing, StoreError, MAX_IMPORT_BYTES,
+};
 use crate::ui::download::download;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -218,11 +220,22 @@ impl Session {
         match lib.save(&saved).and_then(|_| lib.set_open_id(&id)) {
             Ok(()) => {
                 self.last_saved.set_value(snapshot);
+                // Only this line of the list changed: update it in place
+                // rather than re-reading every saved evaluation.
+                let entry = Entry {
+                    id: id.clone(),
+                    name: display_name(&saved.name, &saved.evaluation.workload.name),
+                    updated_ms: now,
+                    candidates: saved.evaluation.candidates.len(),
+                };
+                self.listing.update(|l| {
+                    l.entries.retain(|e| e.id != entry.id);
+                    l.entries.insert(0, entry); // the newest, so first
+                });
                 if self.id.get_untracked().as_deref() != Some(id.as_str()) {
                     self.id.set(Some(id));
                 }
                 self.state.set(SaveState::Saved(now));
-                self.refresh();
             }
             Err(e) => self.state.set(SaveState::Failed(e)),
         }
