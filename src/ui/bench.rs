@@ -1,11 +1,9 @@
 //! A timing hook for `make bench`: evaluates the engine's bench fixture in
 //! the page and returns the milliseconds `evaluate` took (fixture building
-//! excluded). Exposed to the bench script as `window.wasmBindings`.
+//! excluded). The workspace module (src/bin/certcheck-work.rs) exports them to the
+//! bench script; the shell does not carry them.
 
 use crate::policy::{bench_fixture, evaluate};
-use wasm_bindgen::prelude::wasm_bindgen;
-
-#[wasm_bindgen]
 pub fn bench_evaluate(candidates: usize, records: usize) -> f64 {
     let eval = bench_fixture(candidates, records);
     let date = time::macros::date!(2026 - 11 - 23);
@@ -24,7 +22,6 @@ pub fn bench_evaluate(candidates: usize, records: usize) -> f64 {
 /// open decode ms, passphrase encode ms (key derivation included),
 /// passphrase decode ms (key derivation included)]`. Empty when `json` is
 /// not an evaluation.
-#[wasm_bindgen]
 pub fn bench_share(json: &str) -> Vec<f64> {
     use crate::share::{decode, encode_locked, encode_open, Shared};
     let Ok(eval) = crate::domain::evaluation::Evaluation::from_json(json) else {

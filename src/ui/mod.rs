@@ -1,7 +1,8 @@
 //! The Leptos components and the browser glue. Components hold no business
 //! rules: they ask the core and show its answer.
 
-mod bench;
+pub mod bench;
+pub mod bridge;
 mod browser;
 mod controls;
 pub mod documents;
@@ -17,15 +18,35 @@ pub use paths_view::PathsView;
 pub use workspace::Workspace;
 
 use crate::matrix::Dataset;
-use crate::share::MatrixLink;
+use crate::share::{share_payload, MatrixLink};
+use bridge::{announce, listen, IncomingShown};
 use leptos::prelude::*;
 use library::share::{read_incoming, Incoming, IncomingPanel};
 use library::{LibraryPanel, Session};
 
-/// Mounts the app on the page's `<body>`.
+/// The module holding the evaluation workspace (`certcheck-work.js` and
+/// `certcheck-work_bg.wasm`), fetched the first time it is needed.
+pub const WORK_MODULE: &str = "certcheck-work";
+
+/// Mounts the shell (what a first visit downloads) on the page's `<body>`.
 pub fn start() {
     install_panic_hook();
     leptos::mount::mount_to_body(App);
+}
+
+/// Mounts the evaluation workspace into the shell's `#work-root`; the second
+/// module's entry point.
+pub fn start_work() {
+    install_panic_hook();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(bridge::WORK_ROOT));
+    let Some(root) = root else {
+        show_fatal("the page has no place for the evaluation workspace (#work-root)");
+        return;
+    };
+    use wasm_bindgen::JsCast;
+    leptos::mount::mount_to(root.unchecked_into(), WorkApp).forget();
 }
 
 /// The views the top navigation switches between.
@@ -36,45 +57,101 @@ pub enum View {
     Evaluate,
 }
 
-/// The whole app.
+/// Where the workspace module stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WorkLoad {
+    NotNeeded,
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The shell: the header, the navigation, the public matrix and the hosted
+/// paths. The evaluation workspace is fetched when first needed.
 #[component]
 pub fn App() -> impl IntoView {
     let view = RwSignal::new(View::Matrix);
-    // Parts that move the user between views (a saved copy of a shared
-    // evaluation opens in the workspace) find the switch here.
-    provide_context(view);
-    let (first, whole) = read_incoming();
-    let incoming = RwSignal::new(first);
-    let whole_link = RwSignal::new(whole);
+    // A share link takes the page until the workspace says what it holds.
+    let shown = RwSignal::new(if share_payload(&current_hash()).is_some() {
+        IncomingShown::Shared
+    } else {
+        IncomingShown::None
+    });
+    let work = RwSignal::new(WorkLoad::NotNeeded);
+    let ensure_work = move || {
+        if matches!(
+            work.get_untracked(),
+            WorkLoad::NotNeeded | WorkLoad::Failed(_)
+        ) {
+            work.set(WorkLoad::Loading);
+            leptos::task::spawn_local(async move {
+                match bridge::load(WORK_MODULE).await {
+                    Ok(()) => work.set(WorkLoad::Ready),
+                    Err(e) => {
+                        work.set(WorkLoad::Failed(e));
+                        // Show the user's own views, with the message.
+                        if shown.get_untracked() == IncomingShown::Shared {
+                            shown.set(IncomingShown::None);
+                        }
+                    }
+                }
+            });
+        }
+    };
+    if shown.get_untracked() == IncomingShown::Shared {
+        ensure_work();
+    }
+    Effect::new(move |_| {
+        let v = view.get();
+        if v == View::Evaluate {
+            ensure_work();
+        }
+        announce(bridge::EV_VIEW, v.id());
+    });
+    listen(bridge::EV_GO, move |id| {
+        if let Some(v) = View::from_id(&id) {
+            if view.get_untracked() != v {
+                view.set(v);
+            }
+        }
+    });
+    listen(bridge::EV_INCOMING, move |id| {
+        shown.set(IncomingShown::from_id(&id))
+    });
     let matrix_link = RwSignal::new(None::<MatrixLink>);
     let body = match Dataset::embedded() {
         Ok(ds) => {
             let ids: Vec<&'static str> = ds.vendors.iter().map(|v| v.id.as_str()).collect();
             let read_matrix_link = move || {
-                let hash = web_sys::window()
-                    .and_then(|w| w.location().hash().ok())
-                    .unwrap_or_default();
-                if let Some(link) = MatrixLink::parse(&hash, &ids) {
+                if let Some(link) = MatrixLink::parse(&current_hash(), &ids) {
                     matrix_link.set(Some(link));
                     view.set(View::Matrix);
                 }
             };
             read_matrix_link();
             // A link pasted into the address bar of an open tab only changes
-            // the fragment: read it the same way.
+            // the fragment: read it the same way. The workspace reads share
+            // links itself; the shell makes sure it is there to read them.
             std::mem::forget(leptos::prelude::window_event_listener_untyped(
                 "hashchange",
                 move |_| {
-                    let (next, whole) = read_incoming();
-                    if !matches!(next, Incoming::Nothing) {
-                        incoming.set(next);
-                        whole_link.set(whole);
+                    if share_payload(&current_hash()).is_some() {
+                        if work.get_untracked() != WorkLoad::Ready {
+                            shown.set(IncomingShown::Shared);
+                        }
+                        ensure_work();
                     } else {
                         read_matrix_link();
                     }
                 },
             ));
-            view! { <Main dataset=ds view=view incoming=incoming whole_link=whole_link matrix_link=matrix_link/> }
+            view! { <Main dataset=ds view=view shown=shown work=work retry=ensure_work matrix_link=matrix_link/> }
                 .into_any()
         }
         Err(e) => view! {
@@ -96,9 +173,9 @@ pub fn App() -> impl IntoView {
                 " Everything runs in this tab: nothing you type or drop here is sent to any server, ours included."
             </p>
             <nav aria-label="Views" class="views">
-                <ViewButton view=view incoming=incoming which=View::Matrix label="Standards matrix"/>
-                <ViewButton view=view incoming=incoming which=View::Paths label="Hosted paths"/>
-                <ViewButton view=view incoming=incoming which=View::Evaluate label="Evaluate evidence"/>
+                <ViewButton view=view shown=shown which=View::Matrix label="Standards matrix"/>
+                <ViewButton view=view shown=shown which=View::Paths label="Hosted paths"/>
+                <ViewButton view=view shown=shown which=View::Evaluate label="Evaluate evidence"/>
             </nav>
         </header>
         {body}
@@ -113,12 +190,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ViewButton(
     view: RwSignal<View>,
-    incoming: RwSignal<Incoming>,
+    shown: RwSignal<IncomingShown>,
     which: View,
     label: &'static str,
 ) -> impl IntoView {
-    let showing_shared =
-        move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
+    let showing_shared = move || shown.get() == IncomingShown::Shared;
     view! {
         <button
             type="button"
@@ -126,8 +202,9 @@ fn ViewButton(
             aria-pressed=move || (view.get() == which && !showing_shared()).to_string()
             on:click=move |_| {
                 // Leaving a shared evaluation for the app's own views.
-                if showing_shared() {
-                    incoming.set(Incoming::Nothing);
+                if shown.get_untracked() == IncomingShown::Shared {
+                    announce(bridge::EV_CLOSE_SHARED, "");
+                    shown.set(IncomingShown::None);
                 }
                 view.set(which)
             }
@@ -141,18 +218,15 @@ fn ViewButton(
 fn Main(
     dataset: &'static Dataset,
     view: RwSignal<View>,
-    incoming: RwSignal<Incoming>,
-    whole_link: RwSignal<Option<String>>,
+    shown: RwSignal<IncomingShown>,
+    work: RwSignal<WorkLoad>,
+    retry: impl Fn() + Copy + Send + Sync + 'static,
     matrix_link: RwSignal<Option<MatrixLink>>,
 ) -> impl IntoView {
     let today = today();
     let age = dataset.age_days(today);
-    // The user's own work: saved in this browser as it changes, and it
-    // outlives switching between views.
-    let session = Session::start();
-    provide_context(session);
-    let showing_shared =
-        move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
+    let showing_shared = move || shown.get() == IncomingShown::Shared;
+    let work_visible = move || view.get() == View::Evaluate || shown.get() != IncomingShown::None;
     let stale = age > 90;
     view! {
         <main id="main" tabindex="-1">
@@ -170,25 +244,119 @@ fn Main(
                 }}
                 " Each is a vendor's or an article's public statement: verify it against the current certificate PDF."
             </p>
-            <IncomingPanel incoming=incoming whole_link=whole_link dataset=dataset today=today/>
+            {move || match work.get() {
+                WorkLoad::Loading if work_visible() => view! {
+                    <p class="work-status" role="status" data-testid="work-loading">
+                        "Opening the evaluation workspace…"
+                    </p>
+                }
+                .into_any(),
+                WorkLoad::Failed(e) => view! {
+                    <div class="work-status" role="alert" data-testid="work-failed">
+                        <p>
+                            "The evaluation workspace could not be loaded from this site (" {e}
+                            "). Your saved work in this browser is untouched. Check the connection and try again."
+                        </p>
+                        <button type="button" on:click=move |_| retry()>"Try again"</button>
+                    </div>
+                }
+                .into_any(),
+                _ => ().into_any(),
+            }}
+            // The workspace module mounts here; the shell never redraws it.
+            <div id=bridge::WORK_ROOT data-view=move || view.get().id() hidden=move || !work_visible()></div>
             {move || match (showing_shared(), view.get()) {
-                (true, _) => ().into_any(),
+                (true, _) | (false, View::Evaluate) => ().into_any(),
                 (false, View::Matrix) => {
                     let initial = matrix_link.get().unwrap_or_default();
                     view! { <MatrixView dataset=dataset initial=initial/> }.into_any()
                 }
                 (false, View::Paths) => view! { <PathsView dataset=dataset/> }.into_any(),
-                (false, View::Evaluate) => view! {
-                    <LibraryPanel/>
-                    {move || {
-                        // A new generation (another evaluation opened) remounts
-                        // the workspace, so every field shows the new values.
-                        session.generation.track();
-                        view! { <Workspace dataset=dataset today=today state=session.eval/> }
-                    }}
-                }
-                .into_any(),
             }}
         </main>
+    }
+}
+
+/// The evaluation workspace, in its own module: a shared evaluation when a
+/// link brought one, else the user's own work.
+#[component]
+pub fn WorkApp() -> impl IntoView {
+    let initial = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(bridge::WORK_ROOT))
+        .and_then(|e| e.get_attribute(bridge::VIEW_ATTRIBUTE))
+        .and_then(|id| View::from_id(&id))
+        .unwrap_or(View::Evaluate);
+    let view = RwSignal::new(initial);
+    // Parts that move the user between views (a saved copy of a shared
+    // evaluation opens in the workspace) find the switch here.
+    provide_context(view);
+    listen(bridge::EV_VIEW, move |id| {
+        if let Some(v) = View::from_id(&id) {
+            if view.get_untracked() != v {
+                view.set(v);
+            }
+        }
+    });
+    Effect::new(move |_| announce(bridge::EV_GO, view.get().id()));
+    let (first, whole) = read_incoming();
+    let incoming = RwSignal::new(first);
+    let whole_link = RwSignal::new(whole);
+    Effect::new(move |_| {
+        let shown = incoming.with(|i| match i {
+            Incoming::Open(_) | Incoming::Locked(_) => IncomingShown::Shared,
+            Incoming::Bad(_) => IncomingShown::Notice,
+            Incoming::Nothing => IncomingShown::None,
+        });
+        announce(bridge::EV_INCOMING, shown.id());
+    });
+    listen(bridge::EV_CLOSE_SHARED, move |_| {
+        incoming.set(Incoming::Nothing)
+    });
+    std::mem::forget(leptos::prelude::window_event_listener_untyped(
+        "hashchange",
+        move |_| {
+            let (next, whole) = read_incoming();
+            if !matches!(next, Incoming::Nothing) {
+                incoming.set(next);
+                whole_link.set(whole);
+            }
+        },
+    ));
+    match Dataset::embedded() {
+        // The shell says when the matrix cannot be read.
+        Err(_) => ().into_any(),
+        Ok(dataset) => {
+            view! { <Work dataset=dataset view=view incoming=incoming whole_link=whole_link/> }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+fn Work(
+    dataset: &'static Dataset,
+    view: RwSignal<View>,
+    incoming: RwSignal<Incoming>,
+    whole_link: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let today = today();
+    // The user's own work: saved in this browser as it changes, and it
+    // outlives switching between views.
+    let session = Session::start();
+    provide_context(session);
+    let showing_shared =
+        move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
+    view! {
+        <IncomingPanel incoming=incoming whole_link=whole_link dataset=dataset today=today/>
+        {move || (view.get() == View::Evaluate && !showing_shared()).then(|| view! {
+            <LibraryPanel/>
+            {move || {
+                // A new generation (another evaluation opened) remounts
+                // the workspace, so every field shows the new values.
+                session.generation.track();
+                view! { <Workspace dataset=dataset today=today state=session.eval/> }
+            }}
+        })}
     }
 }
