@@ -4,9 +4,14 @@
 //! ambiguous day-month order is flagged, and what is not found is not made up.
 
 mod dates;
+mod prefill;
 mod standards;
 
 pub use dates::{find_dates, DayMonthOrder, FoundDate};
+pub use prefill::{
+    build_record, read_outcome, read_outcome_json, AlsoNamed, Confirmed, Outcome, Prefill,
+    ReadField, RecordField, Rejected,
+};
 pub use standards::{find_standards, FoundStandard};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -378,6 +378,7 @@ fn LayerEvidence(cid: String, layer: Layer) -> impl IntoView {
                     }
                 }}
             </div>
+            <super::pdf::PdfDrop cid=key.get_value() layer=layer/>
             {move || ids.with(|v| v.is_empty()).then(|| view! { <p class="empty">"No evidence record at this layer yet."</p> })}
             <For
                 each=move || ids.get()

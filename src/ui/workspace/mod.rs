@@ -16,6 +16,7 @@ mod contract;
 mod evidence;
 mod field;
 pub mod model;
+mod pdf;
 mod report_view;
 mod workload;
 
