@@ -1,0 +1,36 @@
+// The first visit downloads the shell only (the matrix and the hosted
+// paths); the evaluation workspace's module is fetched from this origin the
+// first time it is opened. These tests hold that split to what a user sees.
+import { test, expect, openApp } from "./fixtures";
+
+test("the first visit does not fetch the workspace; opening it does, once", async ({ page }) => {
+  const seen: string[] = [];
+  page.on("request", (r) => seen.push(new URL(r.url()).pathname.split("/").pop() ?? ""));
+  await openApp(page);
+  await page.getByRole("button", { name: "Hosted paths" }).click();
+  await page.waitForLoadState("networkidle");
+  expect(seen.filter((f) => f.startsWith("certcheck-work"))).toEqual([]);
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
+  await page.getByRole("button", { name: "Standards matrix" }).click();
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
+  expect(seen.filter((f) => f.startsWith("certcheck-work")).sort()).toEqual(["certcheck-work.js", "certcheck-work_bg.wasm"]);
+});
+
+test("a workspace that cannot be downloaded says so, keeps the matrix working, and can be retried", async ({ page }) => {
+  let fail = true;
+  await page.route("**/certcheck-work_bg.wasm", (route) => (fail ? route.abort("connectionreset") : route.continue()));
+  await openApp(page);
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  const failed = page.getByTestId("work-failed");
+  await expect(failed).toContainText("could not be loaded");
+  await expect(failed).toContainText("Your saved work in this browser is untouched");
+  await page.getByRole("button", { name: "Standards matrix" }).click();
+  await expect(page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ })).toBeVisible();
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  fail = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
+  await expect(failed).toHaveCount(0);
+});
