@@ -245,3 +245,62 @@ fn fuzz_matrix_view_links() {
         }
     });
 }
+
+fn pdf_fixtures() -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/pdf")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read(p).expect("fixture"))
+        .collect()
+}
+
+/// A dropped certificate PDF: the file's bytes, mutated.
+#[test]
+fn fuzz_certificate_pdf_bytes() {
+    run("certificate pdf bytes", pdf_fixtures(), |bytes| {
+        let _ = certcheck::certificate::read_certificate_pdf(bytes);
+    });
+}
+
+/// Mutations of the file's bytes rarely survive the compression of its
+/// content streams; this one mutates the inflated content of a page and
+/// compresses it again, so they reach the content-stream interpreter, the
+/// fonts' decoding and the layout.
+#[test]
+fn fuzz_certificate_pdf_content_streams() {
+    use lopdf::{Document, Object, Stream};
+    let bases: Vec<Document> = pdf_fixtures()
+        .iter()
+        .filter_map(|b| Document::load_mem(b).ok())
+        .filter(|d| !d.is_encrypted())
+        .collect();
+    let mut seeds = Vec::new();
+    for doc in &bases {
+        for (_, page) in doc.get_pages() {
+            seeds.push(doc.get_page_content(page));
+        }
+    }
+    let base = bases.first().expect("a fixture").clone();
+    run("certificate pdf content streams", seeds, |content| {
+        let mut doc = base.clone();
+        let Some((_, &page)) = doc.get_pages().iter().next().map(|(n, p)| (*n, p)) else {
+            return;
+        };
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(content, 1);
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", "FlateDecode");
+        let id = doc.add_object(Stream::new(dict, packed));
+        if let Ok(p) = doc.get_dictionary_mut(page) {
+            p.set("Contents", Object::Reference(id));
+        }
+        let mut bytes = Vec::new();
+        if doc.save_to(&mut bytes).is_ok() {
+            let _ = certcheck::certificate::read_certificate_pdf(&bytes);
+        }
+    });
+}

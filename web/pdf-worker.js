@@ -1,14 +1,26 @@
 // The PDF reader's worker: started by the workspace for one file (see
 // src/ui/workspace/pdf.rs) and terminated as soon as it has answered. It
 // fetches the reader module from this origin, reads the bytes it is given
-// and posts back the reader's answer as JSON text. Nothing is stored.
+// and posts back the reader's answer (JSON text). Nothing is stored.
+//
+// Answers: a string (the reader's JSON), or { failed: "load" } when the
+// reader could not be fetched, or { failed: "read" } when it stopped on the
+// file (a panic in WebAssembly): the page says which, and ends the worker.
 import init, { read_certificate } from "./certcheck-pdf.js";
 
 const ready = init({ module_or_path: new URL("./certcheck-pdf_bg.wasm", import.meta.url) });
 
-self.onmessage = async (event) => {
-  await ready;
-  // A failure here (the reader stopped on the file) reaches the page as the
-  // worker's error event; the page then says so and ends the worker.
-  self.postMessage(read_certificate(new Uint8Array(event.data)));
+self.onmessage = (event) => {
+  ready.then(
+    () => {
+      let answer;
+      try {
+        answer = read_certificate(new Uint8Array(event.data));
+      } catch {
+        answer = { failed: "read" };
+      }
+      self.postMessage(answer);
+    },
+    () => self.postMessage({ failed: "load" }),
+  );
 };

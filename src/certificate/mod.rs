@@ -1,19 +1,29 @@
-//! Reading a certificate's text (groundwork for reading certificate PDFs in
-//! the tab): the dates and the standards it names, in the forms
-//! certificates print them. Pure Rust; nothing here guesses silently: an
-//! ambiguous day-month order is flagged, and what is not found is not made up.
+//! Reading a certificate: its text (from a PDF, in the tab), the dates and
+//! the standards it names in the forms certificates print them, and the
+//! fields of an evidence record. Pure Rust; nothing here guesses silently:
+//! an ambiguous day-month order is flagged, and what is not found is listed
+//! as missing, not made up.
 
 mod dates;
+mod fields;
+mod layout;
+mod pdf;
 mod prefill;
 mod standards;
 
 pub use dates::{find_dates, DayMonthOrder, FoundDate};
-pub use prefill::{
-    build_record, read_outcome, read_outcome_json, AlsoNamed, Confirmed, Outcome, Prefill,
-    ReadField, RecordField, Rejected,
-};
+pub use fields::{read_fields, AlsoNamed, Field, FieldReading, Reading};
+pub use layout::{order_runs, Line, TextRun};
+pub use pdf::{extract_text, Extracted, PageText, PdfError, MAX_FILE_BYTES, MAX_PAGES};
+pub use prefill::{build_record, read_outcome, read_outcome_json, Confirmed, Outcome, Rejected};
 pub use standards::{find_standards, FoundStandard};
 
+/// Reads a certificate PDF's fields: what the web worker calls on a dropped
+/// file. The bytes are only read, never kept.
+pub fn read_certificate_pdf(bytes: &[u8]) -> Result<Reading, PdfError> {
+    let text = extract_text(bytes)?;
+    Ok(read_fields(&text))
+}
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests {
     use super::*;

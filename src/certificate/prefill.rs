@@ -1,132 +1,19 @@
-//! What the PDF reader hands to the workspace: for each field of an evidence
-//! record it could read, the value, the text it came from and the page; the
-//! fields it could not find; and why a file was refused. This is the message
-//! the PDF worker posts back (JSON), and it turns into an `EvidenceRecord`
-//! only once the user has confirmed every field.
+//! What the PDF worker hands to the workspace: the [`Reading`] of a
+//! certificate (each field found, the text it came from, its page; the
+//! fields not found), or why the file was refused, as JSON. A reading turns
+//! into an `EvidenceRecord` only through [`build_record`], from the values
+//! the user confirmed.
 
+use super::{read_certificate_pdf, Field, PdfError, Reading};
 use crate::domain::evaluation::{EvidenceRecord, SourceKind, StandardRef};
 use crate::domain::{parse_date, Layer};
 use serde::{Deserialize, Serialize};
-
-/// The fields of an evidence record that a certificate can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordField {
-    Standard,
-    CertificateNumber,
-    Holder,
-    CertificationBody,
-    AccreditationBody,
-    OriginallyCertified,
-    IssueDate,
-    ExpiryDate,
-    LastSurveillanceAudit,
-    Scope,
-}
-
-impl RecordField {
-    pub const ALL: [RecordField; 10] = [
-        RecordField::Standard,
-        RecordField::CertificateNumber,
-        RecordField::Holder,
-        RecordField::CertificationBody,
-        RecordField::AccreditationBody,
-        RecordField::OriginallyCertified,
-        RecordField::IssueDate,
-        RecordField::ExpiryDate,
-        RecordField::LastSurveillanceAudit,
-        RecordField::Scope,
-    ];
-
-    /// The record field's name, as in the evaluation format and field ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            RecordField::Standard => "standard",
-            RecordField::CertificateNumber => "certificate_number",
-            RecordField::Holder => "holder",
-            RecordField::CertificationBody => "certification_body",
-            RecordField::AccreditationBody => "accreditation_body",
-            RecordField::OriginallyCertified => "originally_certified",
-            RecordField::IssueDate => "issue_date",
-            RecordField::ExpiryDate => "expiry_date",
-            RecordField::LastSurveillanceAudit => "last_surveillance_audit",
-            RecordField::Scope => "scope",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordField::Standard => "Standard and edition",
-            RecordField::CertificateNumber => "Certificate number",
-            RecordField::Holder => "Certified organisation",
-            RecordField::CertificationBody => "Certification body",
-            RecordField::AccreditationBody => "Accreditation body",
-            RecordField::OriginallyCertified => "Originally certified",
-            RecordField::IssueDate => "Issue date",
-            RecordField::ExpiryDate => "Expiry date",
-            RecordField::LastSurveillanceAudit => "Last surveillance audit",
-            RecordField::Scope => "Scope statement",
-        }
-    }
-
-    pub fn is_date(self) -> bool {
-        matches!(
-            self,
-            RecordField::OriginallyCertified
-                | RecordField::IssueDate
-                | RecordField::ExpiryDate
-                | RecordField::LastSurveillanceAudit
-        )
-    }
-}
-
-/// One field read from the PDF.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReadField {
-    pub field: RecordField,
-    /// The value in the record's form: a date as YYYY-MM-DD, a standard as
-    /// `27001:2022`, text as printed.
-    pub value: String,
-    /// The text of the PDF it came from.
-    pub source: String,
-    /// 1-based.
-    pub page: u32,
-    /// What the user should know before confirming it (an ambiguous
-    /// day-month order, a body that is not on the recognised list).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// Another standard the document names (a statement of applicability that
-/// lists 27017 and 27018, say): shown, never turned into a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AlsoNamed {
-    pub standard: String,
-    pub source: String,
-    pub page: u32,
-}
-
-/// What the reader made of a certificate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Prefill {
-    /// Pages in the file, and how many were read.
-    pub pages: u32,
-    pub pages_read: u32,
-    pub fields: Vec<ReadField>,
-    /// The fields it did not find: they stay empty.
-    pub missing: Vec<RecordField>,
-    #[serde(default)]
-    pub also_named: Vec<AlsoNamed>,
-    /// Anything else worth saying (pages not read, streams skipped).
-    #[serde(default)]
-    pub notes: Vec<String>,
-}
 
 /// The PDF worker's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    Read(Prefill),
+    Read(Reading),
     /// The file was not read: `kind` for tests and styling, `message` for
     /// the user.
     Refused {
@@ -146,25 +33,40 @@ pub fn read_outcome_json(bytes: &[u8]) -> String {
 
 /// Reads a certificate PDF into the worker's answer.
 pub fn read_outcome(bytes: &[u8]) -> Outcome {
-    // Wired to the PDF reader in the next step.
-    let _ = bytes;
-    Outcome::Refused {
-        kind: "not_yet".into(),
-        message: "reading PDFs is not wired yet.".into(),
+    match read_certificate_pdf(bytes) {
+        Ok(reading) => Outcome::Read(reading),
+        Err(e) => Outcome::Refused {
+            kind: e.kind().into(),
+            message: e.message(),
+        },
+    }
+}
+
+impl PdfError {
+    /// A short name for the kind of refusal (tests and styling).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PdfError::NotPdf => "not_pdf",
+            PdfError::TooLarge { .. } => "too_large",
+            PdfError::PasswordProtected => "password",
+            PdfError::Damaged(_) => "damaged",
+            PdfError::NoTextLayer => "scan",
+            PdfError::Empty => "empty",
+        }
     }
 }
 
 /// A field's value that the user confirmed, possibly corrected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmed {
-    pub field: RecordField,
+    pub field: Field,
     pub value: String,
 }
 
 /// Why confirmed values cannot become a record: the field and the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
-    pub field: RecordField,
+    pub field: Field,
     pub message: String,
 }
 
@@ -180,12 +82,12 @@ pub fn build_record(
     let mut rejected = Vec::new();
     let typed = values
         .iter()
-        .find(|c| c.field == RecordField::Standard)
+        .find(|c| c.field == Field::Standard)
         .map(|c| c.value.trim())
         .unwrap_or("");
     let standard = if typed.is_empty() {
         rejected.push(Rejected {
-            field: RecordField::Standard,
+            field: Field::Standard,
             message:
                 "Type the standard and edition as printed on the certificate, e.g. 27001:2022."
                     .into(),
@@ -196,7 +98,7 @@ pub fn build_record(
             Ok(s) => s,
             Err(e) => {
                 rejected.push(Rejected {
-                    field: RecordField::Standard,
+                    field: Field::Standard,
                     message: e,
                 });
                 StandardRef::Soc2
@@ -222,20 +124,20 @@ pub fn build_record(
                 }
             };
             match c.field {
-                RecordField::OriginallyCertified => r.originally_certified = Some(date),
-                RecordField::IssueDate => r.issue_date = Some(date),
-                RecordField::ExpiryDate => r.expiry_date = Some(date),
+                Field::OriginallyCertified => r.originally_certified = Some(date),
+                Field::IssueDate => r.issue_date = Some(date),
+                Field::ExpiryDate => r.expiry_date = Some(date),
                 _ => r.last_surveillance_audit = Some(date),
             }
             continue;
         }
         match c.field {
-            RecordField::Standard => {}
-            RecordField::CertificateNumber => r.certificate_number = v.to_string(),
-            RecordField::Holder => r.holder = v.to_string(),
-            RecordField::CertificationBody => r.certification_body = v.to_string(),
-            RecordField::AccreditationBody => r.accreditation_body = v.to_string(),
-            RecordField::Scope => r.scope = v.to_string(),
+            Field::Standard => {}
+            Field::CertificateNumber => r.certificate_number = v.to_string(),
+            Field::Holder => r.holder = v.to_string(),
+            Field::CertificationBody => r.certification_body = v.to_string(),
+            Field::AccreditationBody => r.accreditation_body = v.to_string(),
+            Field::Scope => r.scope = v.to_string(),
             _ => {}
         }
     }
@@ -251,7 +153,7 @@ mod tests {
     use super::*;
     use crate::domain::Standard;
 
-    fn c(field: RecordField, value: &str) -> Confirmed {
+    fn c(field: Field, value: &str) -> Confirmed {
         Confirmed {
             field,
             value: value.into(),
@@ -264,11 +166,11 @@ mod tests {
             "r1".into(),
             Layer::Model,
             &[
-                c(RecordField::Standard, "27001:2022"),
-                c(RecordField::Holder, " Example AI Ltd "),
-                c(RecordField::ExpiryDate, "2027-05-13"),
-                c(RecordField::IssueDate, ""),
-                c(RecordField::Scope, "The Example API"),
+                c(Field::Standard, "27001:2022"),
+                c(Field::Holder, " Example AI Ltd "),
+                c(Field::ExpiryDate, "2027-05-13"),
+                c(Field::IssueDate, ""),
+                c(Field::Scope, "The Example API"),
             ],
         )
         .unwrap();
@@ -295,13 +197,13 @@ mod tests {
             "r1".into(),
             Layer::Model,
             &[
-                c(RecordField::Standard, "27001:1999x"),
-                c(RecordField::ExpiryDate, "13 Mai 2027"),
+                c(Field::Standard, "27001:1999x"),
+                c(Field::ExpiryDate, "13 Mai 2027"),
             ],
         )
         .unwrap_err();
         let fields: Vec<_> = e.iter().map(|r| r.field).collect();
-        assert_eq!(fields, vec![RecordField::Standard, RecordField::ExpiryDate]);
+        assert_eq!(fields, vec![Field::Standard, Field::ExpiryDate]);
         assert!(e.iter().all(|r| !r.message.is_empty()));
     }
 
@@ -310,25 +212,24 @@ mod tests {
         let e = build_record(
             "r1".into(),
             Layer::Model,
-            &[c(RecordField::Holder, "Example AI Ltd")],
+            &[c(Field::Holder, "Example AI Ltd")],
         )
         .unwrap_err();
-        assert_eq!(e[0].field, RecordField::Standard);
+        assert_eq!(e[0].field, Field::Standard);
     }
 
     #[test]
     fn the_wire_format_round_trips() {
-        let o = Outcome::Read(Prefill {
-            pages: 2,
+        let o = Outcome::Read(Reading {
             pages_read: 2,
-            fields: vec![ReadField {
-                field: RecordField::IssueDate,
+            fields: vec![super::super::FieldReading {
+                field: Field::IssueDate,
                 value: "2024-05-04".into(),
                 source: "Date of issue: 04/05/2024".into(),
                 page: 1,
                 note: Some("day and month could be either way round".into()),
             }],
-            missing: vec![RecordField::Scope],
+            missing: vec![Field::Scope],
             also_named: vec![],
             notes: vec![],
         });

@@ -11,7 +11,7 @@
 
 use super::model::{self, field_id, Step};
 use super::Ws;
-use crate::certificate::{build_record, Confirmed, Outcome, Prefill, ReadField, RecordField};
+use crate::certificate::{build_record, Confirmed, Field, FieldReading, Outcome, Reading};
 use crate::domain::Layer;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,7 +40,7 @@ enum State {
 /// One field of the draft, as the user checks it.
 #[derive(Clone)]
 struct DraftField {
-    read: ReadField,
+    read: FieldReading,
     /// False for the standard when the PDF named none: the user types it.
     from_pdf: bool,
     value: RwSignal<String>,
@@ -51,7 +51,7 @@ struct DraftField {
 #[derive(Clone)]
 struct Draft {
     file: String,
-    prefill: Prefill,
+    prefill: Reading,
     fields: Vec<DraftField>,
     millis: f64,
 }
@@ -218,7 +218,7 @@ fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
-fn draft(file: String, prefill: Prefill, millis: f64) -> Draft {
+fn draft(file: String, prefill: Reading, millis: f64) -> Draft {
     let mut fields: Vec<DraftField> = prefill
         .fields
         .iter()
@@ -231,12 +231,12 @@ fn draft(file: String, prefill: Prefill, millis: f64) -> Draft {
         })
         .collect();
     // A record needs its standard: never assumed, typed when not read.
-    if !fields.iter().any(|d| d.read.field == RecordField::Standard) {
+    if !fields.iter().any(|d| d.read.field == Field::Standard) {
         fields.insert(
             0,
             DraftField {
-                read: ReadField {
-                    field: RecordField::Standard,
+                read: FieldReading {
+                    field: Field::Standard,
                     value: String::new(),
                     source: String::new(),
                     page: 0,
@@ -261,6 +261,7 @@ fn draft(file: String, prefill: Prefill, millis: f64) -> Draft {
 /// and ends the worker when it answers, fails or takes too long.
 async fn read_in_worker(buffer: JsValue) -> Result<Outcome, String> {
     const STOPPED: &str = "the PDF reader stopped on this file, so nothing was read from it. Type the fields in from the certificate.";
+    const UNAVAILABLE: &str = "the PDF reader could not be started from this site (it may not have downloaded), so nothing was read. Check the connection and drop the file again, or type the fields in.";
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &opts)
@@ -300,15 +301,24 @@ async fn read_in_worker(buffer: JsValue) -> Result<Outcome, String> {
     // The worker, and the file's bytes with it, end here.
     worker.terminate();
     match answer {
-        Ok(data) => {
-            let text = data.as_string().ok_or_else(|| STOPPED.to_string())?;
-            serde_json::from_str::<Outcome>(&text).map_err(|_| STOPPED.to_string())
-        }
+        Ok(data) => match data.as_string() {
+            Some(text) => serde_json::from_str::<Outcome>(&text).map_err(|_| STOPPED.to_string()),
+            None => {
+                let failed = js_sys::Reflect::get(&data, &JsValue::from_str("failed"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                Err(match failed.as_deref() {
+                    Some("load") => UNAVAILABLE.to_string(),
+                    _ => STOPPED.to_string(),
+                })
+            }
+        },
         Err(e) if e.as_string().as_deref() == Some("timeout") => Err(format!(
             "reading this PDF took longer than {} seconds, so it was stopped. Type the fields in from the certificate.",
             READ_TIMEOUT_MS / 1000
         )),
-        Err(_) => Err(STOPPED.into()),
+        // The worker's script or module could not be fetched or started.
+        Err(_) => Err(UNAVAILABLE.into()),
     }
 }
 
@@ -388,12 +398,11 @@ fn Review(
     };
     let prefill = draft.prefill.clone();
     let summary = format!(
-        "Read “{}” in {:.0} ms: {} of {} page{} read, {} field{} found. The file is no longer held by CertCheck.",
+        "Read “{}” in {:.0} ms: {} page{} read, {} field{} found. The file is no longer held by CertCheck.",
         draft.file,
         draft.millis,
         prefill.pages_read,
-        prefill.pages,
-        if prefill.pages == 1 { "" } else { "s" },
+        if prefill.pages_read == 1 { "" } else { "s" },
         prefill.fields.len(),
         if prefill.fields.len() == 1 { "" } else { "s" },
     );
@@ -406,7 +415,7 @@ fn Review(
             let confirm_for = confirm_id.clone();
             let d2 = d.clone();
             let value = d.value;
-            let input = if d.read.field == RecordField::Scope {
+            let input = if d.read.field == Field::Scope {
                 view! {
                     <textarea id=id.clone() rows="3" prop:value=move || value.get()
                         on:input=move |ev| { value.set(event_target_value(&ev)); d2.confirmed.set(false); }></textarea>
