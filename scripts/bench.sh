@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prints CertCheck's numbers: first-visit download sizes (gzip, brotli), first
 # paint of the matrix against a static page holding the same table, and the
-# policy engine's evaluation time natively and in the browser, and share-link
-# lengths and timings. Numbers, never
+# policy engine's evaluation time natively and in the browser, share-link
+# lengths and timings, and reading certificate PDFs (what the reader adds to
+# the download, and drop to prefilled record). Numbers, never
 # pass/fail: targets are printed beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +16,7 @@ echo "== native share links"
 cargo bench --locked --bench share 2>/dev/null | grep -v "^$" || true
 echo "== contract scanner (500k characters)"
 cargo bench --locked --bench scan 2>/dev/null | grep -v "^$" || true
+echo "== certificate PDFs (native)"
+cargo bench --locked --bench pdf 2>/dev/null | grep -v "^$" || true
 echo "== browser"
 node tests/e2e/bench.mjs "${RUNS:-9}"

@@ -120,11 +120,11 @@ try {
   const opened = Date.now() - t0;
   await page.waitForLoadState("networkidle");
   printSizes(`opening "Evaluate evidence" the first time also downloads (ready after ${opened} ms on loopback):`, fetched.slice(before));
-  const work = (name) => page.evaluate(async ([name]) => {
+  const hook = await page.evaluate(async () => {
     const m = await import(new URL("certcheck-work.js", document.baseURI).href);
-    return m[name];
-  }, [name]);
-  if ((await work("bench_evaluate")) !== undefined) {
+    return typeof m.bench_evaluate === "function";
+  });
+  if (hook) {
     const times = await page.evaluate(async () => {
       const m = await import(new URL("certcheck-work.js", document.baseURI).href);
       const out = [];
