@@ -20,7 +20,11 @@ test("the first visit does not fetch the workspace; opening it does, once", asyn
 
 test("a workspace that cannot be downloaded says so, keeps the matrix working, and can be retried", async ({ page }) => {
   let fail = true;
-  await page.route("**/certcheck-work_bg.wasm", (route) => (fail ? route.abort("connectionreset") : route.continue()));
+  let tries = 0;
+  await page.route("**/certcheck-work_bg.wasm", (route) => {
+    tries += 1;
+    return fail ? route.abort("connectionreset") : route.continue();
+  });
   await openApp(page);
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   const failed = page.getByTestId("work-failed");
@@ -28,7 +32,10 @@ test("a workspace that cannot be downloaded says so, keeps the matrix working, a
   await expect(failed).toContainText("Your saved work in this browser is untouched");
   await page.getByRole("button", { name: "Standards matrix" }).click();
   await expect(page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ })).toBeVisible();
+  // Coming back to the workspace tries again by itself (and fails again here).
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await expect.poll(() => tries).toBe(2);
+  await expect(failed).toBeVisible();
   fail = false;
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
