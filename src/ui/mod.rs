@@ -124,6 +124,13 @@ pub fn App() -> impl IntoView {
     listen(bridge::EV_INCOMING, move |id| {
         shown.set(IncomingShown::from_id(&id))
     });
+    // A file dropped beside a drop zone would make the browser open it in
+    // place of the app: such drops do nothing (the zones handle their own).
+    for name in ["dragover", "drop"] {
+        std::mem::forget(leptos::prelude::window_event_listener_untyped(name, |ev| {
+            ev.prevent_default()
+        }));
+    }
     let matrix_link = RwSignal::new(None::<MatrixLink>);
     let body = match Dataset::embedded() {
         Ok(ds) => {

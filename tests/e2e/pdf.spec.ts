@@ -3,7 +3,7 @@
 // is shown with its source text and must be checked before the record joins
 // the evaluation. The fixture's zero-request check covers every test here.
 import { readFileSync } from "node:fs";
-import { test, expect } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { addCandidate, goStep, openWorkspace } from "./workspace-helpers";
 
@@ -84,6 +84,7 @@ test("one-page certificate with a scope annex: dropped, checked field by field, 
   await expect(holder.locator("blockquote")).toContainText("certify that");
   await expect(review.locator('[data-field="scope"] blockquote')).toContainText("Scope (continued)");
   expect(await page.getByTestId("pdf-missing").count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
   // Nothing joins the evaluation until every field is checked.
   const add = review.getByRole("button", { name: "Add this record" });
   await expect(add).toBeDisabled();
@@ -191,6 +192,25 @@ test("an oversized file is refused before it is read", async ({ page }) => {
   await expect(refused).toContainText("up to 25 MB");
   // Refused by size alone: the reader was not even fetched.
   expect(seen.filter((f) => f.includes("pdf"))).toEqual([]);
+});
+
+test("a PDF dropped beside the drop zones is not opened in place of the app", async ({ page }) => {
+  await toEvidence(page);
+  // The browser opens a dropped file in place of the page unless the drop
+  // is cancelled: the app cancels drops anywhere, and reads none of them.
+  const cancelled = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], "stray.pdf", { type: "application/pdf" }));
+    const target = document.querySelector("header.site")!;
+    return ["dragover", "drop"].map((type) => {
+      const ev = new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true });
+      target.dispatchEvent(ev);
+      return ev.defaultPrevented;
+    });
+  });
+  expect(cancelled).toEqual([true, true]);
+  await expect(page.getByTestId("pdf-review")).toHaveCount(0);
+  await expect(page.getByTestId("pdf-reading")).toHaveCount(0);
 });
 
 test("a shared, read-only evaluation offers no PDF reading", async ({ page }) => {
