@@ -6,6 +6,7 @@
 
 mod dates;
 mod fields;
+mod glyphs;
 mod layout;
 mod pdf;
 mod prefill;

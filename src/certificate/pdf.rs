@@ -11,9 +11,10 @@
 //! the file only ever reach floating-point arithmetic or checked integer
 //! arithmetic. What is skipped is said in a note, never silently.
 
+use super::glyphs;
 use super::layout::{order_runs, Line, TextRun};
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
+use lopdf::{Dictionary, Document, LoadOptions, Object};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -217,6 +218,35 @@ fn dict_get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&
     dict.get(key).ok().and_then(|o| deref(doc, o))
 }
 
+/// A simple font's code-to-character table: its /Encoding name, or its
+/// encoding dictionary's /BaseEncoding and /Differences; Standard when it
+/// names none (the PDF reference's default), WinAnsi for a name we do not
+/// know.
+fn simple_encoding(doc: &Document, font: &Dictionary) -> glyphs::Table {
+    match dict_get(doc, font, b"Encoding") {
+        None => glyphs::standard(),
+        Some(Object::Name(n)) => glyphs::base(n).unwrap_or_else(glyphs::win_ansi),
+        Some(Object::Dictionary(d)) => {
+            let mut table = match dict_get(doc, d, b"BaseEncoding") {
+                Some(Object::Name(n)) => glyphs::base(n).unwrap_or_else(glyphs::win_ansi),
+                _ => glyphs::standard(),
+            };
+            if let Some(Object::Array(entries)) = dict_get(doc, d, b"Differences") {
+                glyphs::apply_differences(
+                    &mut table,
+                    entries.iter().filter_map(|o| match deref(doc, o) {
+                        Some(Object::Integer(i)) => Some(glyphs::Difference::Code(*i)),
+                        Some(Object::Name(n)) => Some(glyphs::Difference::Name(n)),
+                        _ => None,
+                    }),
+                );
+            }
+            table
+        }
+        Some(_) => glyphs::win_ansi(),
+    }
+}
+
 fn number(obj: &Object) -> Option<f64> {
     match obj {
         Object::Integer(i) => Some(*i as f64),
@@ -385,19 +415,19 @@ fn matrix_of(operands: &[Object]) -> Option<Matrix> {
 }
 
 /// How a font's codes become text and how wide each is.
-struct Font<'a> {
-    decoder: Decoder<'a>,
+struct Font {
+    decoder: Decoder,
     /// Code width in thousandths of an em: simple fonts' /Widths from
     /// /FirstChar, or a Type0 font's /W ranges.
     widths: Widths,
 }
 
-enum Decoder<'a> {
+enum Decoder {
     /// A /ToUnicode map: the most faithful, so it wins when present.
     Map(CMap),
-    /// A one-byte encoding lopdf knows (WinAnsi, MacRoman, Standard,
-    /// PDFDoc, /Differences).
-    Lopdf(Encoding<'a>),
+    /// A one-byte encoding (WinAnsi, MacRoman, Standard, /Differences):
+    /// see [`super::glyphs`].
+    Table(Box<glyphs::Table>),
     /// A two-byte font without a Unicode map: its text cannot be known.
     Unknown,
 }
@@ -429,8 +459,35 @@ impl Widths {
     }
 }
 
+/// Ligatures read back as their letters, so "Certiﬁcation" matches the
+/// label "certification".
+fn unligature(text: String) -> String {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{FB00}' => "ff".to_string(),
+            '\u{FB01}' => "fi".to_string(),
+            '\u{FB02}' => "fl".to_string(),
+            '\u{FB03}' => "ffi".to_string(),
+            '\u{FB04}' => "ffl".to_string(),
+            '\u{FB05}' | '\u{FB06}' => "st".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// Glyphs of a string: its text and its code's width.
-fn glyphs(font: &Font<'_>, bytes: &[u8]) -> Vec<(String, f64, bool)> {
+fn glyphs(font: &Font, bytes: &[u8]) -> Vec<(String, f64, bool)> {
+    let mut out = glyphs_as_coded(font, bytes);
+    for g in &mut out {
+        g.0 = unligature(std::mem::take(&mut g.0));
+    }
+    out
+}
+
+fn glyphs_as_coded(font: &Font, bytes: &[u8]) -> Vec<(String, f64, bool)> {
     let mut out = Vec::with_capacity(bytes.len());
     match &font.decoder {
         Decoder::Map(map) => {
@@ -448,12 +505,14 @@ fn glyphs(font: &Font<'_>, bytes: &[u8]) -> Vec<(String, f64, bool)> {
                 i += len;
             }
         }
-        Decoder::Lopdf(enc) => {
+        Decoder::Table(table) => {
             for &b in bytes {
-                let text = enc
-                    .bytes_to_string(&[b])
-                    .unwrap_or_else(|_| char::from(b).to_string());
-                out.push((text, font.widths.of(u32::from(b)), b == 32));
+                let c = table
+                    .get(usize::from(b))
+                    .copied()
+                    .flatten()
+                    .unwrap_or(char::from(b));
+                out.push((c.to_string(), font.widths.of(u32::from(b)), b == 32));
             }
         }
         Decoder::Unknown => {
@@ -679,9 +738,9 @@ fn cmap_tokens(data: &[u8]) -> Vec<Tok> {
 
 /// Text state that `q`/`Q` save with the graphics state.
 #[derive(Clone)]
-struct GState<'a> {
+struct GState {
     ctm: Matrix,
-    font: Option<Rc<Font<'a>>>,
+    font: Option<Rc<Font>>,
     size: f64,
     char_spacing: f64,
     word_spacing: f64,
@@ -693,7 +752,7 @@ struct GState<'a> {
 struct PageReader<'a, 'b> {
     doc: &'a Document,
     budget: &'b mut Budget,
-    fonts: HashMap<(usize, Vec<u8>), Option<Rc<Font<'a>>>>,
+    fonts: HashMap<(usize, Vec<u8>), Option<Rc<Font>>>,
     runs: Vec<TextRun>,
     notes: Vec<String>,
     operators: usize,
@@ -722,7 +781,7 @@ impl<'a, 'b> PageReader<'a, 'b> {
         })
     }
 
-    fn font(&mut self, scopes: &Scopes<'a>, name: &[u8]) -> Option<Rc<Font<'a>>> {
+    fn font(&mut self, scopes: &Scopes<'a>, name: &[u8]) -> Option<Rc<Font>> {
         let scope_id = scopes
             .first()
             .map_or(0, |d| *d as *const Dictionary as usize);
@@ -744,7 +803,7 @@ impl<'a, 'b> PageReader<'a, 'b> {
         font
     }
 
-    fn load_font(&mut self, font: &'a Dictionary) -> Font<'a> {
+    fn load_font(&mut self, font: &'a Dictionary) -> Font {
         let doc = self.doc;
         let two_byte =
             matches!(dict_get(doc, font, b"Subtype"), Some(Object::Name(n)) if n == b"Type0");
@@ -758,10 +817,7 @@ impl<'a, 'b> PageReader<'a, 'b> {
                     .push("a font without a Unicode map was not read".into());
                 Decoder::Unknown
             }
-            _ => match font.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES) {
-                Ok(enc) => Decoder::Lopdf(enc),
-                Err(_) => Decoder::Lopdf(Encoding::SimpleEncoding(b"WinAnsiEncoding")),
-            },
+            _ => Decoder::Table(Box::new(simple_encoding(doc, font))),
         };
         let mut widths = Widths {
             two_byte,
@@ -818,7 +874,7 @@ impl<'a, 'b> PageReader<'a, 'b> {
             leading: 0.0,
             rise: 0.0,
         };
-        let mut stack: Vec<GState<'a>> = Vec::new();
+        let mut stack: Vec<GState> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
         for op in &ops {
@@ -904,7 +960,7 @@ impl<'a, 'b> PageReader<'a, 'b> {
         }
     }
 
-    fn draw_xobject(&mut self, scopes: &Scopes<'a>, name: &[u8], gs: &GState<'a>, depth: usize) {
+    fn draw_xobject(&mut self, scopes: &Scopes<'a>, name: &[u8], gs: &GState, depth: usize) {
         let Some(Object::Stream(form)) = self.lookup(scopes, b"XObject", name) else {
             return;
         };
@@ -934,7 +990,7 @@ impl<'a, 'b> PageReader<'a, 'b> {
     }
 
     /// Places the text of one show operator and moves the text matrix on.
-    fn show(&mut self, gs: &GState<'a>, tm: &mut Matrix, parts: &[&Object]) {
+    fn show(&mut self, gs: &GState, tm: &mut Matrix, parts: &[&Object]) {
         let size = gs.size;
         let start = mul(tm, &gs.ctm);
         let (x, y) = apply(&start, 0.0, gs.rise);
@@ -1029,6 +1085,15 @@ fn cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ligatures_read_as_letters() {
+        assert_eq!(
+            super::unligature("Certi\u{FB01}cation e\u{FB03}cient".into()),
+            "Certification efficient"
+        );
+        assert_eq!(super::unligature("plain".into()), "plain");
+    }
+
     use super::*;
 
     #[test]
