@@ -335,36 +335,38 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The line to the left of line `i` on its baseline (a label column).
-    fn left_partner(&self, i: usize) -> Option<usize> {
+    /// The other lines on line `i`'s page and baseline, with the tolerance
+    /// used (a third of its font size).
+    fn on_baseline(
+        &self,
+        i: usize,
+    ) -> Option<(
+        &DocLine<'a>,
+        f64,
+        impl Iterator<Item = (usize, &DocLine<'a>)>,
+    )> {
         let me = self.lines.get(i)?;
         let tol = 0.35 * me.line.size;
-        self.lines
-            .iter()
-            .enumerate()
-            .filter(|(j, l)| {
-                *j != i
-                    && l.page == me.page
-                    && (l.line.y - me.line.y).abs() <= tol
-                    && l.line.right <= me.line.x + tol
-            })
+        let others = self.lines.iter().enumerate().filter(move |(j, l)| {
+            *j != i && l.page == me.page && (l.line.y - me.line.y).abs() <= tol
+        });
+        Some((me, tol, others))
+    }
+
+    /// The line to the left of line `i` on its baseline (a label column).
+    fn left_partner(&self, i: usize) -> Option<usize> {
+        let (me, tol, others) = self.on_baseline(i)?;
+        others
+            .filter(|(_, l)| l.line.right <= me.line.x + tol)
             .max_by(|a, b| a.1.line.right.total_cmp(&b.1.line.right))
             .map(|(j, _)| j)
     }
 
     /// The line to the right of line `i` on its baseline (a value column).
     fn right_partner(&self, i: usize) -> Option<usize> {
-        let me = self.lines.get(i)?;
-        let tol = 0.35 * me.line.size;
-        self.lines
-            .iter()
-            .enumerate()
-            .filter(|(j, l)| {
-                *j != i
-                    && l.page == me.page
-                    && (l.line.y - me.line.y).abs() <= tol
-                    && l.line.x >= me.line.right - tol
-            })
+        let (me, tol, others) = self.on_baseline(i)?;
+        others
+            .filter(|(_, l)| l.line.x >= me.line.right - tol)
             .min_by(|a, b| a.1.line.x.total_cmp(&b.1.line.x))
             .map(|(j, _)| j)
     }

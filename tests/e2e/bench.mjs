@@ -45,6 +45,16 @@ const index = readFileSync(join(dist, "index.html"), "utf8");
 const files = ["index.html", ...new Set([...index.matchAll(/(?:href|from|module_or_path:)\s*=?\s*['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]))];
 printSizes("first visit download:", files, "gzip <= 300 KB");
 
+// Opens the workspace with one candidate (OpenAI direct) on step 3.
+async function toEvidenceStep(p) {
+  await p.goto(`http://127.0.0.1:${PORT}/`);
+  await p.getByRole("button", { name: "Evaluate evidence" }).click();
+  await p.getByRole("button", { name: /^2 Candidates/ }).click();
+  await p.getByLabel("How do you reach the model?").selectOption({ label: "OpenAI direct" });
+  await p.getByRole("button", { name: "Add candidate" }).click();
+  await p.getByRole("button", { name: /^3 Evidence/ }).click();
+}
+
 // Files fetched by a page from the bench server, as dist/ paths, in order.
 function recordFetches(page, base) {
   const seen = [];
@@ -141,12 +151,7 @@ try {
     const fixture = readFileSync(new URL("../fixtures/pdf/one-page-with-annex.pdf", import.meta.url));
     const p = await browser.newPage();
     const got = recordFetches(p, base);
-    await p.goto(base);
-    await p.getByRole("button", { name: "Evaluate evidence" }).click();
-    await p.getByRole("button", { name: /^2 Candidates/ }).click();
-    await p.getByLabel("How do you reach the model?").selectOption({ label: "OpenAI direct" });
-    await p.getByRole("button", { name: "Add candidate" }).click();
-    await p.getByRole("button", { name: /^3 Evidence/ }).click();
+    await toEvidenceStep(p);
     await p.waitForLoadState("networkidle");
     const before = got.length;
     const drop = () => p.evaluate(async (b64) => {
@@ -179,12 +184,7 @@ try {
   // 4. A keystroke in one of 50 records: input event to the next frame.
   {
     const p = await browser.newPage();
-    await p.goto(base);
-    await p.getByRole("button", { name: "Evaluate evidence" }).click();
-    await p.getByRole("button", { name: /^2 Candidates/ }).click();
-    await p.getByLabel("How do you reach the model?").selectOption({ label: "OpenAI direct" });
-    await p.getByRole("button", { name: "Add candidate" }).click();
-    await p.getByRole("button", { name: /^3 Evidence/ }).click();
+    await toEvidenceStep(p);
     const add = p.locator('[id="field-openai-direct-model-add-button"]');
     for (let i = 0; i < 50; i++) await add.click();
     const keys = [];

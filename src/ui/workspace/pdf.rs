@@ -11,14 +11,13 @@
 
 use super::model::{self, field_id, Step};
 use super::Ws;
-use crate::certificate::{build_record, Confirmed, Field, FieldReading, Outcome, Reading};
+use crate::certificate::{
+    build_record, Confirmed, Field, FieldReading, Outcome, PdfError, Reading, MAX_FILE_BYTES,
+};
 use crate::domain::Layer;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The largest file read: certificates are a few hundred KB; an audit
-/// report's first pages a few MB.
-pub const MAX_PDF_BYTES: f64 = 25.0 * 1024.0 * 1024.0;
 /// How long the reader may take before the worker is stopped.
 const READ_TIMEOUT_MS: i32 = 20_000;
 /// The worker's script, next to index.html.
@@ -175,15 +174,17 @@ pub fn PdfDrop(cid: String, layer: Layer) -> impl IntoView {
 /// Checks the file's size, then hands its bytes to a fresh worker.
 fn read_file(file: web_sys::File, state: RwSignal<State>) {
     let name = file.name();
-    if file.size() > MAX_PDF_BYTES {
+    // The reader's own cap, checked here too so a huge file is never read
+    // into memory (and the reader never fetched for it).
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let refusal = PdfError::TooLarge {
+            bytes: file.size() as usize,
+            limit: MAX_FILE_BYTES,
+        };
         state.set(State::Refused {
             file: name,
-            kind: "too_large".into(),
-            message: format!(
-                "this file is {:.1} MB; CertCheck reads PDFs up to {:.0} MB. A certificate is usually far smaller: check that this is the certificate, or type the fields in.",
-                file.size() / 1024.0 / 1024.0,
-                MAX_PDF_BYTES / 1024.0 / 1024.0
-            ),
+            kind: refusal.kind().into(),
+            message: refusal.message(),
         });
         return;
     }
@@ -333,6 +334,8 @@ fn Review(
 ) -> impl IntoView {
     let key = StoredValue::new(cid);
     let fields = StoredValue::new(draft.fields.clone());
+    let file_name = StoredValue::new(draft.file.clone());
+    let missing_fields = StoredValue::new(draft.prefill.missing.clone());
     let left = move || fields.with_value(|f| f.iter().filter(|d| !d.confirmed.get()).count());
     let prefix = field_id(&key.get_value(), None, &format!("{}-pdf", layer.id()));
     let add = move |_: leptos::ev::MouseEvent| {
@@ -367,13 +370,10 @@ fn Review(
             }
             Ok(mut record) => {
                 let today = crate::domain::format_date(ws.today);
-                let missing = state.with_untracked(|s| match s {
-                    State::Review(d) => d.prefill.missing.clone(),
-                    _ => Vec::new(),
-                });
+                let missing = missing_fields.get_value();
                 record.notes = format!(
                     "Read from the certificate PDF “{}” in this tab on {today}; each field read was checked against the PDF by the user.{}",
-                    file_of(state),
+                    file_name.get_value(),
                     if missing.is_empty() {
                         String::new()
                     } else {
@@ -512,11 +512,4 @@ fn Review(
             <button type="button" on:click=move |_| state.set(State::Idle)>"Discard"</button>
         </section>
     }
-}
-
-fn file_of(state: RwSignal<State>) -> String {
-    state.with_untracked(|s| match s {
-        State::Review(d) => d.file.clone(),
-        _ => String::new(),
-    })
 }
