@@ -1,7 +1,7 @@
 //! `cargo bench --bench evaluate`: times the policy engine on a generated
 //! evaluation of 1,000 candidates × 10 records (plain `std::time::Instant`).
 
-use certcheck::policy::{bench_fixture, evaluate};
+use scopewise::policy::{bench_fixture, evaluate};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

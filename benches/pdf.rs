@@ -3,7 +3,7 @@
 //! browser figures (download of the reader, drop to prefilled record) come
 //! from tests/e2e/bench.mjs.
 
-use certcheck::certificate::read_outcome;
+use scopewise::certificate::read_outcome;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

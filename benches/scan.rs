@@ -1,7 +1,7 @@
 //! `cargo bench --bench scan`: times the contract scanner on a ~500,000
 //! character paste (the sample contract repeated) and the calendar export.
 
-use certcheck::documents::scan_contract;
+use scopewise::documents::scan_contract;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -2,8 +2,8 @@
 //! evaluation (8 candidates, 30 records with real-length scope statements):
 //! link lengths in both modes, and encode / decode times.
 
-use certcheck::domain::evaluation::Evaluation;
-use certcheck::share::{decode, encode_locked, encode_open, Shared};
+use scopewise::domain::evaluation::Evaluation;
+use scopewise::share::{decode, encode_locked, encode_open, Shared};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -28,7 +28,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 fn main() {
     let eval = Evaluation::from_json(include_str!("../tests/fixtures/reference-evaluation.json"))
         .expect("the reference evaluation reads");
-    let address = "https://certcheck.example/#share=".len();
+    let address = "https://scopewise.example/#share=".len();
     let open = encode_open(&eval);
     let locked = encode_locked(&eval, "bench passphrase 1234", [7; 16], [9; 12]);
     println!(

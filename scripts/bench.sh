@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints CertCheck's numbers: first-visit download sizes (gzip, brotli), first
+# Prints Scopewise's numbers: first-visit download sizes (gzip, brotli), first
 # paint of the matrix against a static page holding the same table, and the
 # policy engine's evaluation time natively and in the browser, share-link
 # lengths and timings, and reading certificate PDFs (what the reader adds to

@@ -10,7 +10,7 @@ for the old links.
 Contents, least useful first (DEFLATE reaches nearer bytes with shorter
 codes): the accreditation bodies, the public matrix's vendor, product and scope
 words, common certificate-scope phrasing, the preset policies, and a skeleton
-evaluation with every key in the order CertCheck writes them. No user data,
+evaluation with every key in the order Scopewise writes them. No user data,
 and nothing from the test fixtures.
 """
 import json

@@ -47,7 +47,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB"; then
 fi
 
 npm_ci() { # $1: folder holding package.json and package-lock.json
-  local stamp="$1/node_modules/.certcheck-lock"
+  local stamp="$1/node_modules/.scopewise-lock"
   if [ -f "$stamp" ] && cmp -s "$1/package-lock.json" "$stamp"; then return 0; fi
   say "installing npm packages in $1"
   (cd "$1" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)

@@ -1,4 +1,4 @@
-//! CertCheck: tells a buyer, rule by rule, whether an AI vendor's ISO evidence
+//! Scopewise: tells a buyer, rule by rule, whether an AI vendor's ISO evidence
 //! meets their policy, without that evidence ever leaving the browser.
 //!
 //! The core (`domain`, `matrix`, `policy`) is pure Rust and tested natively;

@@ -1,5 +1,5 @@
 //! The web app's entry point: it only mounts the UI.
 
 fn main() {
-    certcheck::ui::start();
+    scopewise::ui::start();
 }

@@ -6,13 +6,13 @@
 //! them), so the files and the code that made them cannot drift apart.
 #![cfg(not(target_arch = "wasm32"))]
 
-use certcheck::certificate::{read_certificate_pdf, Field, PdfError, Reading};
-use certcheck::domain::evaluation::{SourceKind, StandardRef};
-use certcheck::domain::{Layer, Standard};
 use lopdf::content::{Content, Operation};
 use lopdf::{
     dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream,
 };
+use scopewise::certificate::{read_certificate_pdf, Field, PdfError, Reading};
+use scopewise::domain::evaluation::{SourceKind, StandardRef};
+use scopewise::domain::{Layer, Standard};
 use std::path::PathBuf;
 
 const DIR: &str = "tests/fixtures/pdf";
@@ -202,8 +202,8 @@ fn build(pages: &[PageSpec]) -> Document {
     doc.trailer.set(
         "ID",
         vec![
-            Object::string_literal("certcheck-fixture"),
-            Object::string_literal("certcheck-fixture"),
+            Object::string_literal("scopewise-fixture"),
+            Object::string_literal("scopewise-fixture"),
         ],
     );
     doc
@@ -694,7 +694,7 @@ fn two_column_layout_drawn_out_of_order() {
     );
     assert_eq!(r.missing, [Field::LastSurveillanceAudit]);
     // Reading order: the header first, then the label column, then the values.
-    let text = certcheck::certificate::extract_text(&fixture("two-column.pdf")).unwrap();
+    let text = scopewise::certificate::extract_text(&fixture("two-column.pdf")).unwrap();
     let lines: Vec<&str> = text.pages[0]
         .lines
         .iter()

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn certcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certcheck"))
+fn scopewise(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scopewise"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -21,7 +21,7 @@ struct TempFile(PathBuf);
 impl TempFile {
     fn new(name: &str, contents: &str) -> TempFile {
         let path =
-            std::env::temp_dir().join(format!("certcheck-cli-{}-{name}", std::process::id()));
+            std::env::temp_dir().join(format!("scopewise-cli-{}-{name}", std::process::id()));
         std::fs::write(&path, contents).unwrap();
         TempFile(path)
     }
@@ -47,7 +47,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn the_example_fails_policy_and_prints_the_report_as_json() {
-    let o = certcheck(&["check", &example()]);
+    let o = scopewise(&["check", &example()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["verdict"], "fails-policy");
@@ -73,7 +73,7 @@ fn the_example_fails_policy_and_prints_the_report_as_json() {
 
 #[test]
 fn summary_is_short_and_human() {
-    let o = certcheck(&["check", &example(), "--summary"]);
+    let o = scopewise(&["check", &example(), "--summary"]);
     assert_eq!(o.status.code(), Some(2));
     let out = stdout(&o);
     assert!(
@@ -87,10 +87,10 @@ fn summary_is_short_and_human() {
 #[test]
 fn date_overrides_the_files_date() {
     // The report is judged on, and carries, the chosen date.
-    let o = certcheck(&["check", &example(), "--date", "2026-01-15"]);
+    let o = scopewise(&["check", &example(), "--date", "2026-01-15"]);
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["evaluation_date"], "2026-01-15");
-    let o2 = certcheck(&["check", "--date=2026-01-15", &example()]);
+    let o2 = scopewise(&["check", "--date=2026-01-15", &example()]);
     assert_eq!(stdout(&o), stdout(&o2));
 }
 
@@ -101,11 +101,11 @@ fn exit_codes_follow_the_worst_verdict() {
     // Only the Bedrock candidate: conditional → 1.
     eval["candidates"].as_array_mut().unwrap().truncate(1);
     let f = TempFile::new("conditional.json", &eval.to_string());
-    assert_eq!(certcheck(&["check", f.path()]).status.code(), Some(1));
+    assert_eq!(scopewise(&["check", f.path()]).status.code(), Some(1));
     // No candidates at all: nothing fails → 0.
     eval["candidates"] = serde_json::json!([]);
     let f = TempFile::new("empty.json", &eval.to_string());
-    assert_eq!(certcheck(&["check", f.path()]).status.code(), Some(0));
+    assert_eq!(scopewise(&["check", f.path()]).status.code(), Some(0));
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn an_unknown_field_is_named_with_its_path() {
         1,
     );
     let f = TempFile::new("unknown-field.json", &text);
-    let o = certcheck(&["check", f.path()]);
+    let o = scopewise(&["check", f.path()]);
     assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
     assert!(
@@ -134,7 +134,7 @@ fn a_bad_date_not_json_and_a_newer_format_exit_3() {
         "bad-date.json",
         &text.replacen("2027-01-07", "2027-02-30", 1),
     );
-    let o = certcheck(&["check", f.path()]);
+    let o = scopewise(&["check", f.path()]);
     assert_eq!(o.status.code(), Some(3));
     assert!(
         stderr(&o).contains("`2027-02-30` is not a day on the calendar"),
@@ -144,7 +144,7 @@ fn a_bad_date_not_json_and_a_newer_format_exit_3() {
     assert!(stderr(&o).contains("expiry_date"), "{}", stderr(&o));
 
     let f = TempFile::new("not-json.json", "this is not json");
-    let o = certcheck(&["check", f.path()]);
+    let o = scopewise(&["check", f.path()]);
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("not valid JSON"), "{}", stderr(&o));
 
@@ -152,7 +152,7 @@ fn a_bad_date_not_json_and_a_newer_format_exit_3() {
         "newer.json",
         &text.replacen("\"format\": 1", "\"format\": 7", 1),
     );
-    let o = certcheck(&["check", f.path()]);
+    let o = scopewise(&["check", f.path()]);
     assert_eq!(o.status.code(), Some(3));
     assert!(
         stderr(&o).contains("format 7, newer than this checker reads"),
@@ -163,8 +163,8 @@ fn a_bad_date_not_json_and_a_newer_format_exit_3() {
 
 #[test]
 fn unreadable_files_and_bad_arguments_exit_3() {
-    let missing = std::env::temp_dir().join("certcheck-cli-does-not-exist.json");
-    let o = certcheck(&["check", missing.to_str().unwrap()]);
+    let missing = std::env::temp_dir().join("scopewise-cli-does-not-exist.json");
+    let o = scopewise(&["check", missing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
     for args in [
@@ -176,10 +176,10 @@ fn unreadable_files_and_bad_arguments_exit_3() {
         vec!["check", "a.json", "--date", "2025-13-01"],
         vec!["check", "a.json", "--colour"],
     ] {
-        let o = certcheck(&args);
+        let o = scopewise(&args);
         assert_eq!(o.status.code(), Some(3), "{args:?}");
         assert!(
-            stderr(&o).starts_with("certcheck: "),
+            stderr(&o).starts_with("scopewise: "),
             "{args:?}: {}",
             stderr(&o)
         );
@@ -189,12 +189,12 @@ fn unreadable_files_and_bad_arguments_exit_3() {
 
 #[test]
 fn help_and_version() {
-    let o = certcheck(&["--help"]);
+    let o = scopewise(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("certcheck check <evaluation.json>"));
+    assert!(stdout(&o).contains("scopewise check <evaluation.json>"));
     assert!(stdout(&o).contains("exit codes"));
-    let o = certcheck(&["check", "--help"]);
+    let o = scopewise(&["check", "--help"]);
     assert_eq!(o.status.code(), Some(0));
-    let o = certcheck(&["--version"]);
-    assert!(stdout(&o).starts_with("certcheck "));
+    let o = scopewise(&["--version"]);
+    assert!(stdout(&o).starts_with("scopewise "));
 }

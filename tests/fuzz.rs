@@ -10,9 +10,9 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use certcheck::domain::evaluation::Evaluation;
-use certcheck::share::{self, MatrixLink, Shared};
-use certcheck::store;
+use scopewise::domain::evaluation::Evaluation;
+use scopewise::share::{self, MatrixLink, Shared};
+use scopewise::store;
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
@@ -263,7 +263,7 @@ fn pdf_fixtures() -> Vec<Vec<u8>> {
 #[test]
 fn fuzz_certificate_pdf_bytes() {
     run("certificate pdf bytes", pdf_fixtures(), |bytes| {
-        let _ = certcheck::certificate::read_certificate_pdf(bytes);
+        let _ = scopewise::certificate::read_certificate_pdf(bytes);
     });
 }
 
@@ -300,7 +300,7 @@ fn fuzz_certificate_pdf_content_streams() {
         }
         let mut bytes = Vec::new();
         if doc.save_to(&mut bytes).is_ok() {
-            let _ = certcheck::certificate::read_certificate_pdf(&bytes);
+            let _ = scopewise::certificate::read_certificate_pdf(&bytes);
         }
     });
 }

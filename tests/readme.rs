@@ -1,8 +1,8 @@
 //! The README's example evaluation stays valid and means what the README says.
 #![cfg(not(target_arch = "wasm32"))]
 
-use certcheck::domain::evaluation::Evaluation;
-use certcheck::policy::{evaluate, Verdict};
+use scopewise::domain::evaluation::Evaluation;
+use scopewise::policy::{evaluate, Verdict};
 
 fn readme_example() -> String {
     let readme = include_str!("../README.md");

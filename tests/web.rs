@@ -2,10 +2,10 @@
 //! component into a detached node, acts as a user would, and reads the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use certcheck::matrix::Dataset;
-use certcheck::ui::{show_fatal, App, MatrixView, PathsView, FATAL_MESSAGE};
 use leptos::prelude::*;
 use leptos::task::tick;
+use scopewise::matrix::Dataset;
+use scopewise::ui::{show_fatal, App, MatrixView, PathsView, FATAL_MESSAGE};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{

@@ -3,13 +3,13 @@
 //! dialog and the read-only view of a shared evaluation.
 #![cfg(target_arch = "wasm32")]
 
-use certcheck::domain::evaluation::Evaluation;
-use certcheck::matrix::Dataset;
-use certcheck::store::{Backend, Library, StoreError};
-use certcheck::ui::library::share::{Incoming, IncomingPanel};
-use certcheck::ui::library::{new_id, random_bytes, LibraryPanel, LocalStorage, Session};
 use leptos::prelude::*;
 use leptos::task::tick;
+use scopewise::domain::evaluation::Evaluation;
+use scopewise::matrix::Dataset;
+use scopewise::store::{Backend, Library, StoreError};
+use scopewise::ui::library::share::{Incoming, IncomingPanel};
+use scopewise::ui::library::{new_id, random_bytes, LibraryPanel, LocalStorage, Session};
 use time::macros::date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -50,7 +50,7 @@ fn local_storage_backend_round_trips_and_forgets_everything() {
     let mut raw = LocalStorage;
     raw.set("unrelated.key", "kept by someone else").unwrap();
     assert_eq!(lib.forget_everything().unwrap(), 0);
-    // Only CertCheck's keys go; nothing of ours is left.
+    // Only Scopewise's keys go; nothing of ours is left.
     let keys = LocalStorage.keys().unwrap();
     assert_eq!(keys, vec!["unrelated.key".to_string()]);
     storage().clear().unwrap();
@@ -64,7 +64,7 @@ fn a_full_storage_is_told_apart() {
     storage().clear().unwrap();
     let big = "x".repeat(12 * 1024 * 1024);
     let mut b = LocalStorage;
-    assert_eq!(b.set("certcheck.big", &big), Err(StoreError::Full));
+    assert_eq!(b.set("scopewise.big", &big), Err(StoreError::Full));
     storage().clear().unwrap();
 }
 

@@ -3,10 +3,10 @@
 //! and clicks as a user would, and reads the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use certcheck::matrix::Dataset;
-use certcheck::ui::Workspace;
 use leptos::prelude::*;
 use leptos::task::tick;
+use scopewise::matrix::Dataset;
+use scopewise::ui::Workspace;
 use time::macros::date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -347,8 +347,8 @@ async fn typing_in_one_record_of_fifty_rerenders_no_other_field() {
 
 #[wasm_bindgen_test]
 async fn a_kept_evaluation_survives_remounting() {
-    use certcheck::domain::RiskTier;
-    use certcheck::policy::Evaluation;
+    use scopewise::domain::RiskTier;
+    use scopewise::policy::Evaluation;
     let ds = Dataset::embedded().unwrap();
     let state = RwSignal::new(Evaluation::new(RiskTier::Low));
     let el = container();
@@ -373,7 +373,7 @@ async fn a_kept_evaluation_survives_remounting() {
 /// the contract step's form follows).
 #[wasm_bindgen_test]
 async fn documents_scan_a_contract_and_use_an_answer() {
-    use certcheck::policy::{Answer, ContractItem, Evaluation};
+    use scopewise::policy::{Answer, ContractItem, Evaluation};
     let mut eval =
         Evaluation::from_json(include_str!("../examples/evaluation.json")).expect("example");
     for c in &mut eval.candidates {

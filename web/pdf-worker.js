@@ -6,9 +6,9 @@
 // Answers: a string (the reader's JSON), or { failed: "load" } when the
 // reader could not be fetched, or { failed: "read" } when it stopped on the
 // file (a panic in WebAssembly): the page says which, and ends the worker.
-import init, { read_certificate } from "./certcheck-pdf.js";
+import init, { read_certificate } from "./scopewise-pdf.js";
 
-const ready = init({ module_or_path: new URL("./certcheck-pdf_bg.wasm", import.meta.url) });
+const ready = init({ module_or_path: new URL("./scopewise-pdf_bg.wasm", import.meta.url) });
 
 self.onmessage = (event) => {
   ready.then(

@@ -54,7 +54,7 @@ impl PdfError {
         match self {
             PdfError::NotPdf => "This file is not a PDF. Drop the certificate as a PDF file.".into(),
             PdfError::TooLarge { bytes, limit } => format!(
-                "This file is {:.1} MB; CertCheck reads PDFs up to {} MB. Drop the certificate itself (usually one or two pages), or type the fields in.",
+                "This file is {:.1} MB; Scopewise reads PDFs up to {} MB. Drop the certificate itself (usually one or two pages), or type the fields in.",
                 *bytes as f64 / (1024.0 * 1024.0),
                 limit / (1024 * 1024)
             ),

@@ -17,7 +17,7 @@ pub struct FoundStandard {
     pub end: usize,
 }
 
-/// Every ISO/IEC management-system standard CertCheck knows, in order of
+/// Every ISO/IEC management-system standard Scopewise knows, in order of
 /// appearance. A bare number (`27001`) counts only after "ISO".
 pub fn find_standards(text: &str) -> Vec<FoundStandard> {
     let bytes = text.as_bytes();

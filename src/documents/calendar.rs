@@ -22,6 +22,9 @@ use crate::domain::format_date;
 use crate::policy::{add_days, add_months};
 use time::Date;
 
+/// The fixed end of every event's UID (see [`CalendarEvent::uid`]): never change it.
+pub const UID_SUFFIX: &str = "@certcheck";
+
 /// What a dated event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventKind {
@@ -101,6 +104,9 @@ impl CalendarEvent {
 
     /// A stable UID: from the candidate id, the record id and the kind, never
     /// the date, so that a re-export after a renewal updates the same event.
+    /// The suffix is the product's name before it became Scopewise, kept
+    /// as it was ([`UID_SUFFIX`]) so that a calendar exported before the
+    /// rename and imported again after it updates its events.
     pub fn uid(&self) -> String {
         let key = format!(
             "{}\u{1f}{}\u{1f}{}",
@@ -109,7 +115,7 @@ impl CalendarEvent {
             self.kind.id()
         );
         format!(
-            "{:016x}-{}@certcheck",
+            "{:016x}-{}{UID_SUFFIX}",
             fnv1a(key.as_bytes()),
             self.kind.id()
         )
@@ -284,7 +290,7 @@ pub fn to_ics(events: &[CalendarEvent], calendar_name: &str, stamp: Date) -> Str
     let mut line = |s: &str| fold_line(&mut out, s);
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line("PRODID:-//CertCheck//Re-verification calendar//EN");
+    line("PRODID:-//Scopewise//Re-verification calendar//EN");
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     line(&format!("X-WR-CALNAME:{}", escape_text(calendar_name)));

@@ -18,7 +18,7 @@ pub struct DecisionMatrix {
 /// candidate has no platform layer).
 pub const NOT_APPLICABLE: &str = "n/a";
 
-/// The report JSON (what `certcheck check` prints).
+/// The report JSON (what `scopewise check` prints).
 pub fn report_json(report: &Report) -> String {
     report.to_json_pretty()
 }
@@ -147,7 +147,7 @@ impl DecisionMatrix {
         for r in &self.rows {
             out.push_str(&line(r));
         }
-        out.push_str("\nCells: pass, conditional (a person must look), fail; n/a where the candidate has no such layer. Made by CertCheck, in the browser.\n");
+        out.push_str("\nCells: pass, conditional (a person must look), fail; n/a where the candidate has no such layer. Made by Scopewise, in the browser.\n");
         out
     }
 }

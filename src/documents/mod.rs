@@ -57,10 +57,10 @@ pub fn shorten(text: &str, max: usize) -> String {
     out
 }
 
-/// A file name for an export: `certcheck-<what>-<YYYY-MM-DD>.<ext>`.
+/// A file name for an export: `scopewise-<what>-<YYYY-MM-DD>.<ext>`.
 pub fn file_name(what: &str, date: time::Date, ext: &str) -> String {
     format!(
-        "certcheck-{what}-{}.{ext}",
+        "scopewise-{what}-{}.{ext}",
         crate::domain::format_date(date)
     )
 }

@@ -558,7 +558,7 @@ fn shorten_cuts_on_char_boundaries() {
     assert_eq!(shorten("abc def", 3), "abc…");
     assert_eq!(
         file_name("decision-matrix", date!(2026 - 11 - 23), "csv"),
-        "certcheck-decision-matrix-2026-11-23.csv"
+        "scopewise-decision-matrix-2026-11-23.csv"
     );
 }
 
@@ -601,3 +601,47 @@ proptest! {
         prop_assert_eq!(&rows[0], &want);
     }
 }
+
+/// A calendar exported before the product's rename must update its events
+/// when exported again: the UIDs are pinned, suffix and all.
+#[test]
+fn calendar_uids_are_those_exported_before_the_rename() {
+    let e = example();
+    let d = e.evaluation_date.unwrap();
+    let mut uids: Vec<String> = events(&e, d).iter().map(|ev| ev.uid()).collect();
+    uids.sort();
+    assert_eq!(uids, PINNED_UIDS, "{uids:#?}");
+}
+
+const PINNED_UIDS: &[&str] = &[
+    "0423428e1c386973-cert-expiry@certcheck",
+    "174cee9cd70cb200-surveillance-due@certcheck",
+    "23b2b8ec78ffddb4-cert-expiry@certcheck",
+    "2e3a6a8c19d017cb-cert-expiry@certcheck",
+    "370215553a554863-surveillance-due@certcheck",
+    "4a007b089a3071de-surveillance-due@certcheck",
+    "4bfd7c14534de4ae-ai-timeline-target@certcheck",
+    "4e70e4b1fba9d1a8-surveillance-due@certcheck",
+    "4f28b6660c7f7682-surveillance-due@certcheck",
+    "4f41dd862367d2eb-surveillance-due@certcheck",
+    "52f51abd0802a3b9-surveillance-due@certcheck",
+    "5ebd0ef463ba1e11-surveillance-due@certcheck",
+    "5f8f70fd3e0b04c9-surveillance-due@certcheck",
+    "6109ba15a250b19a-reverify@certcheck",
+    "63938a01ba6a6512-cert-expiry@certcheck",
+    "6405bb6414b89a6a-surveillance-due@certcheck",
+    "64820b607e3d4180-surveillance-due@certcheck",
+    "6c6484b431232d9a-cert-expiry@certcheck",
+    "745619ede3341343-cert-expiry@certcheck",
+    "84373218e185d7e3-surveillance-due@certcheck",
+    "93a08b1713c35aae-cert-expiry@certcheck",
+    "94fde5546d4c709c-soc2-stale@certcheck",
+    "9af72aff0cbc3d69-cert-expiry@certcheck",
+    "9dd79abbe27eab6c-cert-expiry@certcheck",
+    "c07ca56ad5998dd1-cert-expiry@certcheck",
+    "cc2e5d18dc6d3461-reverify@certcheck",
+    "cff55e4e1eb73165-contract-end@certcheck",
+    "e1d6e685474a64ed-soc2-stale@certcheck",
+    "ecc4dd3744c5b2e9-cert-expiry@certcheck",
+    "efa54cf41a8820ec-cert-expiry@certcheck",
+];

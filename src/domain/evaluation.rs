@@ -798,7 +798,7 @@ pub enum FormatErrorKind {
     Syntax,
     /// JSON, but a field is unknown, missing or of the wrong kind.
     Data,
-    /// Written by a newer CertCheck.
+    /// Written by a newer Scopewise.
     NewerFormat,
 }
 
@@ -990,7 +990,7 @@ impl Evaluation {
                         line: 0,
                         column: 0,
                         message: format!(
-                            "this file is in format {n}, newer than this checker reads (format {FORMAT_VERSION}): open it with a newer CertCheck"
+                            "this file is in format {n}, newer than this checker reads (format {FORMAT_VERSION}): open it with a newer Scopewise"
                         ),
                     });
                 }

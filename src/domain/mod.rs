@@ -1,4 +1,4 @@
-//! The vocabulary of CertCheck: standards, layers, risk tiers and dates.
+//! The vocabulary of Scopewise: standards, layers, risk tiers and dates.
 //!
 //! Pure Rust: no browser or UI crate may be used here, so the core is tested
 //! natively and could move to a crate of its own.

@@ -391,7 +391,7 @@ pub struct Report {
 }
 
 impl Report {
-    /// The report as indented JSON (what `certcheck check` prints).
+    /// The report as indented JSON (what `scopewise check` prints).
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
     }

@@ -47,7 +47,7 @@ pub const SALT_LEN: usize = 16;
 pub const NONCE_LEN: usize = 12;
 /// Above this many characters, some chat and mail tools cut links.
 pub const LONG_LINK: usize = 2_000;
-/// Above this many characters CertCheck offers the file instead of a link
+/// Above this many characters Scopewise offers the file instead of a link
 /// (and refuses to read a fragment: no link of ours is longer).
 pub const MAX_LINK: usize = 32_000;
 /// The most JSON a link may inflate to: a guard against DEFLATE bombs.
@@ -68,19 +68,19 @@ pub(crate) static DICTIONARY_V1: &[u8] = include_bytes!("../../data/share-dictio
 /// Why a link could not be opened. Each has its own sentence for the buyer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
-    /// Characters no CertCheck link has.
+    /// Characters no Scopewise link has.
     Damaged,
     /// Part of the link is missing.
     Truncated,
     /// The link's check does not match: changed after it was made.
     Altered,
-    /// Not a CertCheck link at all.
+    /// Not a Scopewise link at all.
     NotOurs,
-    /// Made by a newer CertCheck.
+    /// Made by a newer Scopewise.
     Newer(u8),
     /// The passphrase does not open it.
     WrongPassphrase,
-    /// Longer than any link CertCheck makes.
+    /// Longer than any link Scopewise makes.
     TooLong(usize),
     /// It opened, but what it holds is not a readable evaluation.
     Unreadable(String),
@@ -90,14 +90,14 @@ impl LinkError {
     /// The sentence shown to the person who opened the link.
     pub fn message(&self) -> String {
         match self {
-            LinkError::Damaged => "This link is damaged: it contains characters a CertCheck link never has, so something changed it after it was copied. Ask the sender for the link again, or for the evaluation file.".into(),
+            LinkError::Damaged => "This link is damaged: it contains characters a Scopewise link never has, so something changed it after it was copied. Ask the sender for the link again, or for the evaluation file.".into(),
             LinkError::Truncated => "This link is cut short: its end is missing, as happens when a chat or mail tool shortens long links. Ask the sender for the evaluation file instead, or for the link in a message that keeps it whole.".into(),
-            LinkError::Altered => "This link has been changed since it was made: its built-in check does not match, so CertCheck will not open it. Ask the sender for the link again.".into(),
-            LinkError::NotOurs => "This is not a CertCheck evaluation link. Check that you copied the whole link from the message you received.".into(),
-            LinkError::Newer(v) => format!("This link was made by a newer version of CertCheck (link format {v}; this page reads up to format {LINK_FORMAT}). Reload the page to get the newest version, or ask the sender for the evaluation file."),
+            LinkError::Altered => "This link has been changed since it was made: its built-in check does not match, so Scopewise will not open it. Ask the sender for the link again.".into(),
+            LinkError::NotOurs => "This is not a Scopewise evaluation link. Check that you copied the whole link from the message you received.".into(),
+            LinkError::Newer(v) => format!("This link was made by a newer version of Scopewise (link format {v}; this page reads up to format {LINK_FORMAT}). Reload the page to get the newest version, or ask the sender for the evaluation file."),
             LinkError::WrongPassphrase => "That passphrase does not open this link. Passphrases are case-sensitive: check it with the sender, who should have sent it to you by another channel than the link.".into(),
-            LinkError::TooLong(n) => format!("This link is {n} characters long, longer than any link CertCheck makes: it is not one of ours, or other text was pasted onto it."),
-            LinkError::Unreadable(why) => format!("This link opened, but what it holds is not an evaluation CertCheck can read: {why}. Ask the sender for the evaluation file."),
+            LinkError::TooLong(n) => format!("This link is {n} characters long, longer than any link Scopewise makes: it is not one of ours, or other text was pasted onto it."),
+            LinkError::Unreadable(why) => format!("This link opened, but what it holds is not an evaluation Scopewise can read: {why}. Ask the sender for the evaluation file."),
         }
     }
 }
@@ -280,7 +280,7 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
             let iterations = u32::from_be_bytes([header[6], header[7], header[8], header[9]]);
             if iterations == 0 || iterations > MAX_ITERATIONS {
                 return Err(LinkError::Unreadable(format!(
-                    "it asks for {iterations} key-derivation rounds, outside what CertCheck uses"
+                    "it asks for {iterations} key-derivation rounds, outside what Scopewise uses"
                 )));
             }
             let mut salt = [0u8; SALT_LEN];

@@ -1,26 +1,29 @@
 //! Evaluations saved in the browser, behind a small key-value [`Backend`]
 //! (the tab's `localStorage` in the app, a map in tests).
 //!
-//! Each evaluation is one key, `certcheck.evaluation.<id>`, holding a
+//! Each evaluation is one key, `scopewise.evaluation.<id>`, holding a
 //! [`Saved`] record in JSON with its own `store` version. Records written by
 //! an older version migrate forward when read; a record that cannot be read
-//! is moved aside to `certcheck.unreadable.<id>` and reported, never
-//! dropped. Every key CertCheck writes starts with [`PREFIX`], so "forget
+//! is moved aside to `scopewise.unreadable.<id>` and reported, never
+//! dropped. Every key Scopewise writes starts with [`PREFIX`], so "forget
 //! everything" can empty the storage completely.
 
+mod rename;
 #[cfg(test)]
 mod tests;
+
+pub use rename::{migrate_old_keys, RenameReport, OLD_PREFIX};
 
 use crate::domain::evaluation::{Evaluation, VersionNumber};
 use crate::domain::json_path::error_path;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Every key CertCheck writes starts with this.
-pub const PREFIX: &str = "certcheck.";
-const EVALUATION_KEY: &str = "certcheck.evaluation.";
-const UNREADABLE_KEY: &str = "certcheck.unreadable.";
-const OPEN_KEY: &str = "certcheck.open";
+/// Every key Scopewise writes starts with this.
+pub const PREFIX: &str = "scopewise.";
+const EVALUATION_KEY: &str = "scopewise.evaluation.";
+const UNREADABLE_KEY: &str = "scopewise.unreadable.";
+const OPEN_KEY: &str = "scopewise.open";
 /// The newest record version this build reads, and the one it writes.
 pub const STORE_VERSION: u32 = 1;
 
@@ -36,8 +39,8 @@ pub enum StoreError {
 impl StoreError {
     pub fn message(&self) -> &'static str {
         match self {
-            StoreError::Unavailable => "This browser is not letting CertCheck save anything (storage is turned off, or this is a private window that keeps nothing). Your work stays in this tab until you close it: export it to a file to keep it.",
-            StoreError::Full => "This browser's storage for CertCheck is full, so your latest changes are not saved on this device. Your work stays in this tab: export it to a file, or delete evaluations you no longer need.",
+            StoreError::Unavailable => "This browser is not letting Scopewise save anything (storage is turned off, or this is a private window that keeps nothing). Your work stays in this tab until you close it: export it to a file to keep it.",
+            StoreError::Full => "This browser's storage for Scopewise is full, so your latest changes are not saved on this device. Your work stays in this tab: export it to a file, or delete evaluations you no longer need.",
         }
     }
 }
@@ -156,10 +159,10 @@ pub fn read_record(raw: &str) -> Result<Saved, String> {
         .and_then(|v| v.0)
         .ok_or("it has no record version")?;
     match version {
-        0 => Err("its record version (0) is not one CertCheck ever wrote".into()),
+        0 => Err("its record version (0) is not one Scopewise ever wrote".into()),
         1 => read_v1(raw),
         v => Err(format!(
-            "it was saved by a newer version of CertCheck (record version {v}; this page reads up to {STORE_VERSION}): reload the page to get the newest version"
+            "it was saved by a newer version of Scopewise (record version {v}; this page reads up to {STORE_VERSION}): reload the page to get the newest version"
         )),
     }
 }
@@ -343,24 +346,21 @@ impl<B: Backend> Library<B> {
         self.backend.set(OPEN_KEY, id)
     }
 
-    /// Removes every key CertCheck ever wrote. Returns how many keys of ours
-    /// remain afterwards (0 unless the storage refused).
+    /// Removes every key Scopewise ever wrote, under its name or the one it
+    /// had before ([`OLD_PREFIX`]). Returns how many keys of ours remain
+    /// afterwards (0 unless the storage refused).
     pub fn forget_everything(&mut self) -> Result<usize, StoreError> {
+        let ours = |k: &str| k.starts_with(PREFIX) || k.starts_with(OLD_PREFIX);
         for key in self.backend.keys()? {
-            if key.starts_with(PREFIX) {
+            if ours(&key) {
                 self.backend.remove(&key)?;
             }
         }
-        Ok(self
-            .backend
-            .keys()?
-            .iter()
-            .filter(|k| k.starts_with(PREFIX))
-            .count())
+        Ok(self.backend.keys()?.iter().filter(|k| ours(k)).count())
     }
 }
 
-/// The largest evaluation file CertCheck imports.
+/// The largest evaluation file Scopewise imports.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Reads an evaluation file for import: all of it or nothing, with the
@@ -368,7 +368,7 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 pub fn read_import(bytes: &[u8]) -> Result<Evaluation, String> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(format!(
-            "This file is {:.1} MB; an evaluation file is at most {} MB. Check that you picked the file CertCheck exported.",
+            "This file is {:.1} MB; an evaluation file is at most {} MB. Check that you picked the file Scopewise exported.",
             bytes.len() as f64 / 1_048_576.0,
             MAX_IMPORT_BYTES / 1_048_576
         ));

@@ -1,6 +1,6 @@
 //! A timing hook for `make bench`: evaluates the engine's bench fixture in
 //! the page and returns the milliseconds `evaluate` took (fixture building
-//! excluded). The workspace module (src/bin/certcheck-work.rs) exports them to the
+//! excluded). The workspace module (src/bin/scopewise-work.rs) exports them to the
 //! bench script; the shell does not carry them.
 
 use crate::policy::{bench_fixture, evaluate};

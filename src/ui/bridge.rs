@@ -9,10 +9,10 @@
 //!
 //! | event | from → to | detail |
 //! |---|---|---|
-//! | `certcheck:view` | shell → work | the view the user chose: `matrix`, `paths`, `evaluate` |
-//! | `certcheck:go` | work → shell | a view the workspace moves the user to (a saved shared copy opens in `evaluate`) |
-//! | `certcheck:incoming` | work → shell | what the workspace shows of a share link: `shared` (the whole page), `notice` (a message above the view), `none` |
-//! | `certcheck:close-shared` | shell → work | the user left a shared evaluation through the top navigation |
+//! | `scopewise:view` | shell → work | the view the user chose: `matrix`, `paths`, `evaluate` |
+//! | `scopewise:go` | work → shell | a view the workspace moves the user to (a saved shared copy opens in `evaluate`) |
+//! | `scopewise:incoming` | work → shell | what the workspace shows of a share link: `shared` (the whole page), `notice` (a message above the view), `none` |
+//! | `scopewise:close-shared` | shell → work | the user left a shared evaluation through the top navigation |
 
 use super::View;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,10 +22,10 @@ pub const WORK_ROOT: &str = "work-root";
 /// The attribute of `#work-root` holding the view when the module starts.
 pub const VIEW_ATTRIBUTE: &str = "data-view";
 
-pub const EV_VIEW: &str = "certcheck:view";
-pub const EV_GO: &str = "certcheck:go";
-pub const EV_INCOMING: &str = "certcheck:incoming";
-pub const EV_CLOSE_SHARED: &str = "certcheck:close-shared";
+pub const EV_VIEW: &str = "scopewise:view";
+pub const EV_GO: &str = "scopewise:go";
+pub const EV_INCOMING: &str = "scopewise:incoming";
+pub const EV_CLOSE_SHARED: &str = "scopewise:close-shared";
 
 impl View {
     pub fn id(self) -> &'static str {

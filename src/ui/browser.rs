@@ -20,7 +20,7 @@ pub fn today() -> Date {
 }
 
 /// The sentence shown when the app has crashed.
-pub const FATAL_MESSAGE: &str = "CertCheck stopped because of an internal error. Your saved work in this browser is untouched. Reload the page to continue; if it happens again, please report it with the details below.";
+pub const FATAL_MESSAGE: &str = "Scopewise stopped because of an internal error. Your saved work in this browser is untouched. Reload the page to continue; if it happens again, please report it with the details below.";
 
 /// A panic in WebAssembly kills the app: show a readable message on the page
 /// instead of leaving it dead, and log the details to the console.

@@ -24,9 +24,9 @@ use leptos::prelude::*;
 use library::share::{read_incoming, Incoming, IncomingPanel};
 use library::{LibraryPanel, Session};
 
-/// The module holding the evaluation workspace (`certcheck-work.js` and
-/// `certcheck-work_bg.wasm`), fetched the first time it is needed.
-pub const WORK_MODULE: &str = "certcheck-work";
+/// The module holding the evaluation workspace (`scopewise-work.js` and
+/// `scopewise-work_bg.wasm`), fetched the first time it is needed.
+pub const WORK_MODULE: &str = "scopewise-work";
 
 /// Mounts the shell (what a first visit downloads) on the page's `<body>`.
 pub fn start() {
@@ -45,8 +45,12 @@ pub fn start_work() {
         show_fatal("the page has no place for the evaluation workspace (#work-root)");
         return;
     };
-    use wasm_bindgen::JsCast;
-    leptos::mount::mount_to(root.unchecked_into(), WorkApp).forget();
+    // Saved work from before the product's rename moves first, so the
+    // library finds it under its new name.
+    library::rename_old_keys_then(move || {
+        use wasm_bindgen::JsCast;
+        leptos::mount::mount_to(root.unchecked_into(), WorkApp).forget();
+    });
 }
 
 /// The views the top navigation switches between.
@@ -173,9 +177,9 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="site">
-            <h1>"CertCheck"</h1>
+            <h1>"Scopewise"</h1>
             <p class="lede">
-                "CertCheck tells you, rule by rule, whether an AI vendor's ISO and SOC 2 evidence meets your policy, "
+                "Scopewise tells you, rule by rule, whether an AI vendor's ISO and SOC 2 evidence meets your policy, "
                 "starting from what each vendor publicly claims."
                 " Everything runs in this tab: nothing you type or drop here is sent to any server, ours included."
             </p>

@@ -131,12 +131,12 @@ try {
   await page.waitForLoadState("networkidle");
   printSizes(`opening "Evaluate evidence" the first time also downloads (ready after ${opened} ms on loopback):`, fetched.slice(before));
   const hook = await page.evaluate(async () => {
-    const m = await import(new URL("certcheck-work.js", document.baseURI).href);
+    const m = await import(new URL("scopewise-work.js", document.baseURI).href);
     return typeof m.bench_evaluate === "function";
   });
   if (hook) {
     const times = await page.evaluate(async () => {
-      const m = await import(new URL("certcheck-work.js", document.baseURI).href);
+      const m = await import(new URL("scopewise-work.js", document.baseURI).href);
       const out = [];
       m.bench_evaluate(1000, 10); // warm-up
       for (let i = 0; i < 15; i++) out.push(m.bench_evaluate(1000, 10));
@@ -205,14 +205,14 @@ try {
   // 5. Share links of the reference evaluation (8 candidates, 30 records).
   const reference = readFileSync(new URL("../fixtures/reference-evaluation.json", import.meta.url), "utf8");
   const runs = await page.evaluate(async (json) => {
-    const m = await import(new URL("certcheck-work.js", document.baseURI).href);
+    const m = await import(new URL("scopewise-work.js", document.baseURI).href);
     const out = [];
     for (let i = 0; i < 5; i++) out.push(Array.from(m.bench_share(json)));
     return out;
   }, reference);
   if (runs[0].length === 6) {
     const col = (i) => median(runs.map((r) => r[i]));
-    const origin = "https://certcheck.example/#share=".length;
+    const origin = "https://scopewise.example/#share=".length;
     console.log("share links of the reference evaluation (8 candidates, 30 records), browser, median of 5:");
     console.log(`  open link: ${col(0) + origin} characters with a ${origin}-character address (payload ${col(0)})   (target: <= 2000)`);
     console.log(`  passphrase link: ${col(1) + origin} characters (payload ${col(1)})`);

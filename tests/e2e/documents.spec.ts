@@ -60,7 +60,7 @@ test("exports: CSV, Markdown, JSON report and calendar, through the buttons", as
   await fillEvaluation(page);
 
   const csv = await save(page, "Decision matrix (CSV)");
-  expect(csv.name).toBe("certcheck-decision-matrix-2026-11-23.csv");
+  expect(csv.name).toBe("scopewise-decision-matrix-2026-11-23.csv");
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvText = csv.bytes.toString("utf8").slice(1);
   expect(csvText).toContain("\r\n");
@@ -73,14 +73,14 @@ test("exports: CSV, Markdown, JSON report and calendar, through the buttons", as
   expect(lines[2]).toContain("anthropic-direct");
 
   const md = await save(page, "Decision matrix (Markdown)");
-  expect(md.name).toBe("certcheck-decision-matrix-2026-11-23.md");
+  expect(md.name).toBe("scopewise-decision-matrix-2026-11-23.md");
   const mdText = md.bytes.toString("utf8");
   expect(mdText).toContain("# Decision matrix: Support ticket triage");
   expect(mdText).toMatch(/\| Candidate \| Candidate id \| Verdict \|/);
   expect(mdText).toContain("anthropic-direct");
 
   const json = await save(page, "Report (JSON)");
-  expect(json.name).toBe("certcheck-report-2026-11-23.json");
+  expect(json.name).toBe("scopewise-report-2026-11-23.json");
   const report = JSON.parse(json.bytes.toString("utf8"));
   expect(report.format).toBe(1);
   expect(report.evaluation_date).toBe("2026-11-23");
@@ -89,7 +89,7 @@ test("exports: CSV, Markdown, JSON report and calendar, through the buttons", as
   expect(shown ?? "").toContain(report.candidates[1].verdict.replace("-", " ").replace("-", " "));
 
   const ics = await save(page, "Calendar (.ics)");
-  expect(ics.name).toBe("certcheck-calendar-2026-11-23.ics");
+  expect(ics.name).toBe("scopewise-calendar-2026-11-23.ics");
   const icsText = ics.bytes.toString("utf8");
   expect(icsText.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
   expect(icsText.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
@@ -98,7 +98,7 @@ test("exports: CSV, Markdown, JSON report and calendar, through the buttons", as
   for (const line of icsText.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
   const events = icsText.split("BEGIN:VEVENT").length - 1;
   await expect(page.getByTestId("timeline").locator("li.event")).toHaveCount(events);
-  await expect(page.getByTestId("documents-status")).toContainText("Saved certcheck-calendar-2026-11-23.ics");
+  await expect(page.getByTestId("documents-status")).toContainText("Saved scopewise-calendar-2026-11-23.ics");
 });
 
 test("contract scanner: paste, find passages, use a proposal, the report changes", async ({ page }) => {

@@ -110,7 +110,7 @@ test("a full storage is reported, the work stays in the tab, and the file is off
   await openWorkspace(page);
   await page.getByLabel("Workload name").fill("Unsaved work");
   const alert = page.getByTestId("save-failed");
-  await expect(alert).toContainText("storage for CertCheck is full");
+  await expect(alert).toContainText("storage for Scopewise is full");
   await expect(page.getByLabel("Workload name")).toHaveValue("Unsaved work");
   const download = page.waitForEvent("download");
   await alert.getByRole("button", { name: "Export to a file" }).click();
@@ -135,7 +135,7 @@ test("import is all or nothing and says where the problem is; export gives the f
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export to a file" }).first().click();
   const d = await download;
-  expect(d.suggestedFilename()).toBe("certcheck-claims-triage-assistant.json");
+  expect(d.suggestedFilename()).toBe("scopewise-claims-triage-assistant.json");
   const exportedPath = (await d.path())!;
   const exported = JSON.parse(readFileSync(exportedPath, "utf8"));
   const original = JSON.parse(readFileSync(EXAMPLE, "utf8"));
@@ -201,7 +201,7 @@ test("a passphrase link: wrong passphrase, then the right one", async ({ page, b
   await prompt.getByRole("button", { name: "Open" }).click();
   await expect(other.page.getByTestId("shared-view")).toContainText("Shared evaluation: Claims triage assistant");
   expect(await axeViolations(other.page)).toEqual([]);
-  // A colleague who never used CertCheck saves a copy: it opens, editable,
+  // A colleague who never used Scopewise saves a copy: it opens, editable,
   // in the workspace.
   await other.page.getByRole("button", { name: "Save a copy to this device" }).click();
   await expect(other.page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
@@ -218,18 +218,18 @@ test("damaged, cut, foreign and newer links each get their own message, and the 
   const [base, payload] = link.split("#share=");
   const mid = Math.floor(payload.length / 2);
   const flipped = payload.slice(0, mid) + (payload[mid] === "A" ? "B" : "A") + payload.slice(mid + 1);
-  // A link from a newer CertCheck: format byte 2, its check made consistently.
+  // A link from a newer Scopewise: format byte 2, its check made consistently.
   const bytes = Buffer.from(payload, "base64url");
   bytes[0] = 2;
   const body = bytes.subarray(0, bytes.length - 4);
   createHash("sha256").update(body).digest().copy(bytes, bytes.length - 4, 0, 4);
   const newer = bytes.toString("base64url");
   const cases: [string, string][] = [
-    [newer, "made by a newer version of CertCheck"],
+    [newer, "made by a newer version of Scopewise"],
     [flipped, "has been changed since it was made"],
     [payload.slice(0, payload.length - 40), "cut short"],
-    [payload.replace(/.$/, "%"), "characters a CertCheck link never has"],
-    ["aGVsbG8sIHdvcmxkIQ", "not a CertCheck evaluation link"],
+    [payload.replace(/.$/, "%"), "characters a Scopewise link never has"],
+    ["aGVsbG8sIHdvcmxkIQ", "not a Scopewise evaluation link"],
   ];
   for (const [p, message] of cases) {
     await page.goto(`${base}#share=${p}`);
@@ -282,18 +282,39 @@ test("a saved record that cannot be read is set aside, listed, and its text can 
   await openWorkspace(page);
   await page.getByLabel("Workload name").fill("Readable work");
   await waitSaved(page);
-  await page.evaluate(() => localStorage.setItem("certcheck.evaluation.broken1", '{"store":1,"id":"broken1","na'));
+  await page.evaluate(() => localStorage.setItem("scopewise.evaluation.broken1", '{"store":1,"id":"broken1","na'));
   await page.reload();
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   await page.getByText(/Saved on this device/).click();
   const unreadable = page.getByTestId("unreadable");
   await expect(unreadable).toContainText("could not be read: it is not complete JSON");
   await expect(page.getByTestId("saved-list").getByTestId("saved-entry")).toHaveCount(1);
-  expect(await page.evaluate(() => localStorage.getItem("certcheck.unreadable.broken1"))).toBe('{"store":1,"id":"broken1","na');
+  expect(await page.evaluate(() => localStorage.getItem("scopewise.unreadable.broken1"))).toBe('{"store":1,"id":"broken1","na');
   const download = page.waitForEvent("download");
   await unreadable.getByRole("button", { name: "Save its text to a file" }).click();
   expect(readFileSync((await (await download).path())!, "utf8")).toBe('{"store":1,"id":"broken1","na');
   await unreadable.getByRole("button", { name: "Delete it" }).click();
   await expect(unreadable).toHaveCount(0);
-  expect(await page.evaluate(() => localStorage.getItem("certcheck.unreadable.broken1"))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem("scopewise.unreadable.broken1"))).toBeNull();
+});
+
+test("work saved before the rename (certcheck.* keys) opens after it, moved to the new keys", async ({ page }) => {
+  const v1 = readFileSync(path.resolve(HERE, "../../tests/fixtures/store/v1-example.json"), "utf8");
+  await openApp(page);
+  await page.evaluate((raw) => {
+    localStorage.setItem("certcheck.evaluation.k3j9x2", raw);
+    localStorage.setItem("certcheck.unreadable.old", "{not json");
+    localStorage.setItem("certcheck.open", "k3j9x2");
+  }, v1);
+  await page.reload();
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  // The evaluation open before the rename opens again.
+  await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
+  await page.getByText(/Saved on this device/).click();
+  await expect(page.getByTestId("saved-list").getByTestId("saved-entry")).toContainText("Claims triage: Claude on Bedrock vs OpenAI");
+  await expect(page.getByTestId("unreadable")).toContainText("could not be read");
+  const keys = (await storageKeys(page)).sort();
+  expect(keys.filter((k) => k.startsWith("certcheck."))).toEqual([]);
+  expect(keys).toEqual(expect.arrayContaining(["scopewise.evaluation.k3j9x2", "scopewise.open", "scopewise.unreadable.old"]));
+  expect(await page.evaluate(() => localStorage.getItem("scopewise.evaluation.k3j9x2"))).toBe(v1);
 });

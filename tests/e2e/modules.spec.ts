@@ -9,19 +9,19 @@ test("the first visit does not fetch the workspace; opening it does, once", asyn
   await openApp(page);
   await page.getByRole("button", { name: "Hosted paths" }).click();
   await page.waitForLoadState("networkidle");
-  expect(seen.filter((f) => f.startsWith("certcheck-work"))).toEqual([]);
+  expect(seen.filter((f) => f.startsWith("scopewise-work"))).toEqual([]);
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
   await page.getByRole("button", { name: "Standards matrix" }).click();
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
-  expect(seen.filter((f) => f.startsWith("certcheck-work")).sort()).toEqual(["certcheck-work.js", "certcheck-work_bg.wasm"]);
+  expect(seen.filter((f) => f.startsWith("scopewise-work")).sort()).toEqual(["scopewise-work.js", "scopewise-work_bg.wasm"]);
 });
 
 test("a workspace that cannot be downloaded says so, keeps the matrix working, and can be retried", async ({ page }) => {
   let fail = true;
   let tries = 0;
-  await page.route("**/certcheck-work_bg.wasm", (route) => {
+  await page.route("**/scopewise-work_bg.wasm", (route) => {
     tries += 1;
     return fail ? route.abort("connectionreset") : route.continue();
   });

@@ -43,12 +43,12 @@ function fetchedFiles(page: Page): string[] {
 test("the first visit fetches neither the workspace nor the PDF reader; each comes when first needed", async ({ page }) => {
   const seen = fetchedFiles(page);
   await toEvidence(page);
-  expect(seen.some((f) => f.startsWith("certcheck-work"))).toBe(true);
+  expect(seen.some((f) => f.startsWith("scopewise-work"))).toBe(true);
   expect(seen.filter((f) => f.includes("pdf"))).toEqual([]);
   await dropFile(page, "pdf-drop-model", "notes.pdf", Buffer.from("Just some notes, not a PDF at all.\n"));
   await expect(page.getByTestId("pdf-refused")).toBeVisible();
   expect(seen).toContain("pdf-worker.js");
-  expect(seen).toContain("certcheck-pdf_bg.wasm");
+  expect(seen).toContain("scopewise-pdf_bg.wasm");
 });
 
 const CID = "openai-direct";

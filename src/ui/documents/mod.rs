@@ -104,9 +104,9 @@ fn file_for(
         ),
         Export::Ics => {
             let name = if e.workload.name.trim().is_empty() {
-                "CertCheck re-verification".to_string()
+                "Scopewise re-verification".to_string()
             } else {
-                format!("CertCheck: {}", e.workload.name.trim())
+                format!("Scopewise: {}", e.workload.name.trim())
             };
             (
                 docs::file_name("calendar", date, "ics"),

@@ -179,7 +179,7 @@ fn page(s: VendorSummary, head: String) -> impl IntoView {
     };
     view! {
         <article class="vendor-page" aria-labelledby=hid_ref data-candidate=s.candidate.clone()>
-            <p class="vp-head">"CertCheck · " {head}</p>
+            <p class="vp-head">"Scopewise · " {head}</p>
             <h4 id=hid>{s.name.clone()}</h4>
             <p class=format!("vp-verdict verdict-{}", s.verdict.id())>
                 <span aria-hidden="true">{verdict_symbol(s.verdict)} " "</span>

@@ -95,3 +95,48 @@ pub fn format_time(ms: i64) -> String {
         d.get_minutes()
     )
 }
+
+/// Moves the keys saved before the product's rename (`certcheck.*`) to
+/// their new names, then calls `then`. Tabs take turns through a Web Lock
+/// where the browser has them, so two tabs opened at once never move the
+/// same key together; without one, the move is still safe to repeat.
+pub fn rename_old_keys_then(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let run = move || {
+        if let Err(e) = crate::store::migrate_old_keys(&mut LocalStorage) {
+            web_sys::console::warn_1(
+                &format!("saved work from before the rename stays where it was: {e:?}").into(),
+            );
+        }
+    };
+    let locks = web_sys::window()
+        .map(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()))
+        .and_then(Result::ok)
+        .filter(|l| !l.is_undefined() && !l.is_null());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &"request".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        run();
+        then();
+        return;
+    };
+    let held = Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| run());
+    match request
+        .call2(&locks, &"scopewise.rename".into(), &held)
+        .map(|p| p.dyn_into::<js_sys::Promise>())
+    {
+        Ok(Ok(promise)) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            then();
+        }),
+        // The lock was refused: the move is safe to repeat without it.
+        _ => {
+            crate::store::migrate_old_keys(&mut LocalStorage).ok();
+            then();
+        }
+    }
+}

@@ -9,7 +9,7 @@
 mod backend;
 pub mod share;
 
-pub use backend::{format_time, new_id, now_ms, random_bytes, LocalStorage};
+pub use backend::{format_time, new_id, now_ms, random_bytes, rename_old_keys_then, LocalStorage};
 
 use crate::domain::evaluation::Evaluation;
 use crate::domain::RiskTier;
@@ -181,14 +181,14 @@ impl Session {
         self.refresh();
     }
 
-    /// Empties the browser's storage of everything CertCheck wrote.
+    /// Empties the browser's storage of everything Scopewise wrote.
     pub fn forget_everything(&self) {
         self.reset_unsaved();
         self.undo.set(None);
         let left = library().forget_everything();
         self.refresh();
         self.notice.set(match left {
-            Ok(0) => "Everything CertCheck kept in this browser is gone.".into(),
+            Ok(0) => "Everything Scopewise kept in this browser is gone.".into(),
             Ok(n) => format!("{n} item(s) could not be deleted: the browser refused."),
             Err(e) => e.message().into(),
         });
@@ -290,7 +290,7 @@ impl Session {
     }
 }
 
-/// `certcheck-claims-triage.json`: a safe file name from a display name.
+/// `scopewise-claims-triage.json`: a safe file name from a display name.
 pub fn file_name_for(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -305,9 +305,9 @@ pub fn file_name_for(name: &str) -> String {
     }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
-        "certcheck-evaluation.json".into()
+        "scopewise-evaluation.json".into()
     } else {
-        format!("certcheck-{slug}.json")
+        format!("scopewise-{slug}.json")
     }
 }
 
@@ -492,7 +492,7 @@ pub fn LibraryPanel() -> impl IntoView {
                             {format!("A saved evaluation could not be read: {}. Its text is kept.", u.reason)}
                             " "
                             <button type="button" on:click=move |_| {
-                                let _ = download("certcheck-unreadable-record.json", "application/json", raw.as_bytes());
+                                let _ = download("scopewise-unreadable-record.json", "application/json", raw.as_bytes());
                             }>"Save its text to a file"</button>
                             <button type="button" class="danger" on:click=move |_| {
                                 let _ = library().discard_unreadable(&key);
@@ -543,7 +543,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     {move || if confirm_forget.get() {
                         view! {
                             <p role="alert">
-                                "This deletes every evaluation CertCheck saved in this browser, for good. Export anything you want to keep first. "
+                                "This deletes every evaluation Scopewise saved in this browser, for good. Export anything you want to keep first. "
                                 <button type="button" class="danger" on:click=move |_| {
                                     confirm_forget.set(false);
                                     s.forget_everything();

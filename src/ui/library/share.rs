@@ -121,7 +121,7 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
                     return;
                 }
                 let (Some(salt), Some(nonce)) = (random_bytes::<16>(), random_bytes::<12>()) else {
-                    problem.set(Some("This browser has no secure random numbers, so CertCheck cannot lock a link here. Send the file instead.".into()));
+                    problem.set(Some("This browser has no secure random numbers, so Scopewise cannot lock a link here. Send the file instead.".into()));
                     return;
                 };
                 busy.set(true);
@@ -149,7 +149,7 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
             if n > MAX_LINK {
                 return view! {
                     <div class="share-result" role="alert" data-testid="share-too-long">
-                        <p>{format!("This evaluation is too large for a link ({n} characters; CertCheck makes links of up to {MAX_LINK}). Send it as a file instead: export it and attach the file, encrypted if your mail tool can.")}</p>
+                        <p>{format!("This evaluation is too large for a link ({n} characters; Scopewise makes links of up to {MAX_LINK}). Send it as a file instead: export it and attach the file, encrypted if your mail tool can.")}</p>
                         <button type="button" class="primary" on:click=move |_| {
                             let e = s.eval.get_untracked();
                             if let Err(why) = super::export_file(&e, &s.file_name()) { notice.set(why) }
@@ -180,7 +180,7 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
     view! {
         <section class="share-dialog" aria-labelledby="share-heading" data-testid="share-dialog">
             <h3 id="share-heading">"Share this evaluation"</h3>
-            <p class="hint">"The evaluation travels inside the link, after the # sign, which browsers never send to any server: not to CertCheck's, not to anyone's. Whoever opens the link sees it read-only."</p>
+            <p class="hint">"The evaluation travels inside the link, after the # sign, which browsers never send to any server: not to Scopewise's, not to anyone's. Whoever opens the link sees it read-only."</p>
             <fieldset>
                 <legend>"Who can read it"</legend>
                 <label>
@@ -206,7 +206,7 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
                             prop:value=move || passphrase.get()
                             on:input=move |ev| { passphrase.set(event_target_value(&ev)); link.set(None); }/>
                         <button type="button" on:click=move |_| { passphrase.set(suggest()); link.set(None); }>"Suggest another"</button>
-                        <p class="hint">"The passphrase is not in the link. Send it by another channel than the link (say it on a call, or send it by text message). Nobody, CertCheck included, can recover a lost passphrase."</p>
+                        <p class="hint">"The passphrase is not in the link. Send it by another channel than the link (say it on a call, or send it by text message). Nobody, Scopewise included, can recover a lost passphrase."</p>
                     </div>
                 }.into_any(),
             }}

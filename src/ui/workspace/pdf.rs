@@ -2,7 +2,7 @@
 //! a web worker reads it in this tab, and the fields it found come back as a
 //! draft record to check field by field before it joins the evaluation.
 //!
-//! The PDF reader is its own module (`certcheck-pdf`), fetched from this
+//! The PDF reader is its own module (`scopewise-pdf`), fetched from this
 //! origin the first time a PDF is dropped, and run in a dedicated worker
 //! (`pdf-worker.js`) that is started for one file and terminated as soon as
 //! it answers: the file's bytes are moved to the worker, never copied, never
@@ -398,7 +398,7 @@ fn Review(
     };
     let prefill = draft.prefill.clone();
     let summary = format!(
-        "Read “{}” in {:.0} ms: {} page{} read, {} field{} found. The file is no longer held by CertCheck.",
+        "Read “{}” in {:.0} ms: {} page{} read, {} field{} found. The file is no longer held by Scopewise.",
         draft.file,
         draft.millis,
         prefill.pages_read,

@@ -1,19 +1,19 @@
-//! `certcheck check evaluation.json [--date YYYY-MM-DD] [--summary]`
+//! `scopewise check evaluation.json [--date YYYY-MM-DD] [--summary]`
 //!
 //! Prints the report as JSON (or a short summary) and exits with 0 (meets
 //! policy), 1 (conditional), 2 (fails policy) or 3 (the file or the
 //! arguments could not be read).
 
-use certcheck::domain::{format_date, parse_date};
-use certcheck::policy::{evaluate, resolve_evaluation_date, Evaluation};
+use scopewise::domain::{format_date, parse_date};
+use scopewise::policy::{evaluate, resolve_evaluation_date, Evaluation};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-certcheck: checks AI vendors' ISO evidence against your policy
+scopewise: checks AI vendors' ISO evidence against your policy
 
 usage:
-  certcheck check <evaluation.json> [--date YYYY-MM-DD] [--summary]
-  certcheck --help | --version
+  scopewise check <evaluation.json> [--date YYYY-MM-DD] [--summary]
+  scopewise --help | --version
 
   check       judge every candidate of the evaluation file
   --date      judge on this date (default: the file's evaluation_date, else today, UTC)
@@ -88,7 +88,7 @@ fn run() -> Result<u8, String> {
             return Ok(0);
         }
         Parsed::Version => {
-            println!("certcheck {}", env!("CARGO_PKG_VERSION"));
+            println!("scopewise {}", env!("CARGO_PKG_VERSION"));
             return Ok(0);
         }
         Parsed::Run(a) => a,
@@ -112,7 +112,7 @@ fn run() -> Result<u8, String> {
         println!("{}", report.to_json_pretty());
     }
     if args.date.is_none() && eval.evaluation_date.is_none() {
-        eprintln!("certcheck: judged on today's date, {}", format_date(date));
+        eprintln!("scopewise: judged on today's date, {}", format_date(date));
     }
     Ok(report.verdict.exit_code() as u8)
 }
@@ -121,7 +121,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => ExitCode::from(code),
         Err(msg) => {
-            eprintln!("certcheck: {msg}");
+            eprintln!("scopewise: {msg}");
             ExitCode::from(3)
         }
     }
