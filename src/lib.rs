@@ -7,6 +7,7 @@
 pub mod certificate;
 pub mod documents;
 pub mod domain;
+pub mod error;
 pub mod matrix;
 pub mod policy;
 pub mod share;

@@ -337,6 +337,46 @@ pub struct Soc2Details {
     pub report_date: Option<Date>,
     #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub bridge_letter_end: Option<Date>,
+    /// The service auditor's opinion, as the report states it (absent: not
+    /// recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opinion: Option<Soc2Opinion>,
+    /// The subservice organisations the report names, each with the method
+    /// the report uses for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subservice_organisations: Vec<SubserviceOrganisation>,
+}
+
+/// The opinion of a SOC 2 report (AICPA AT-C 205): only an unmodified
+/// opinion says the controls are as described.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Soc2Opinion {
+    /// Unmodified ("in all material respects …").
+    Unqualified,
+    /// "Except for …".
+    Qualified,
+    Adverse,
+    /// The auditor disclaims an opinion.
+    Disclaimer,
+}
+
+/// A subservice organisation a SOC 2 report names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubserviceOrganisation {
+    pub name: String,
+    pub method: SubserviceMethod,
+}
+
+/// How a SOC 2 report treats a subservice organisation's controls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubserviceMethod {
+    /// Carved out: its controls are not covered by the report.
+    CarveOut,
+    /// Inclusive: its controls are described and tested in the report.
+    Inclusive,
 }
 
 /// SOC 2 Type I (design at a point in time) or Type II (operation over a period).
@@ -1571,6 +1611,32 @@ mod tests {
     }
 
     #[test]
+    fn soc2_opinion_and_subservice_organisations_round_trip() {
+        let json = minimal().replace(
+            r#"{"id": "r2", "layer": "model", "standard": "27001:2022", "source": "certificate-pdf"}"#,
+            r#"{"id": "r2", "layer": "model", "standard": "soc2", "source": "audit-report",
+                "soc2": {"type": "II", "auditor": "A", "opinion": "qualified",
+                         "subservice_organisations": [{"name": "Amazon Web Services, Inc.", "method": "carve-out"},
+                                                      {"name": "Okta", "method": "inclusive"}]}}"#,
+        );
+        let e = Evaluation::from_json(&json).unwrap();
+        let s = e.candidates[0].records[1].soc2.as_ref().unwrap();
+        assert_eq!(s.opinion, Some(Soc2Opinion::Qualified));
+        assert_eq!(s.subservice_organisations.len(), 2);
+        assert_eq!(
+            s.subservice_organisations[0].method,
+            SubserviceMethod::CarveOut
+        );
+        assert_eq!(Evaluation::from_json(&e.to_json_pretty()).unwrap(), e);
+        let bad = json.replace("\"inclusive\"", "\"partly\"");
+        let err = Evaluation::from_json(&bad).unwrap_err().to_string();
+        assert!(err.contains("subservice_organisations[1].method"), "{err}");
+        // Absent, they are not written: older files and reports stay as they were.
+        let plain = Evaluation::from_json(minimal()).unwrap().to_json_pretty();
+        assert!(!plain.contains("opinion") && !plain.contains("subservice"));
+    }
+
+    #[test]
     fn standard_refs_parse_and_print() {
         for (input, out) in [
             ("27001:2022", "27001:2022"),
@@ -1624,6 +1690,8 @@ mod tests {
             period_end: Some(date!(2024 - 12 - 31)),
             report_date: None,
             bridge_letter_end: None,
+            opinion: None,
+            subservice_organisations: Vec::new(),
         });
         assert_eq!(validate_record(&r)[0].field, "soc2.period_end");
     }

@@ -94,6 +94,8 @@ pub fn bench_fixture(candidates: usize, records: usize) -> Evaluation {
                     period_end: Some(date!(2026 - 09 - 30)),
                     report_date: Some(date!(2026 - 10 - 20)),
                     bridge_letter_end: None,
+                    opinion: None,
+                    subservice_organisations: Vec::new(),
                 });
             }
             if k >= templates.len() {

@@ -44,6 +44,8 @@ pub(crate) fn good_soc2(id: &str) -> EvidenceRecord {
         period_end: Some(date!(2026 - 09 - 30)),
         report_date: Some(date!(2026 - 10 - 20)),
         bridge_letter_end: None,
+        opinion: None,
+        subservice_organisations: Vec::new(),
     });
     r
 }

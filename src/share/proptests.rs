@@ -74,6 +74,8 @@ prop_compose! {
             period_end: d[1],
             report_date: d[2],
             bridge_letter_end: d[3],
+            opinion: None,
+            subservice_organisations: Vec::new(),
         });
         r
     }

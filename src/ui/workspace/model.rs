@@ -236,6 +236,8 @@ pub fn blank_soc2() -> Soc2Details {
         period_end: None,
         report_date: None,
         bridge_letter_end: None,
+        opinion: None,
+        subservice_organisations: Vec::new(),
     }
 }
 
