@@ -11,7 +11,7 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
 echo "== native evaluation"
-cargo bench --locked --bench evaluate 2>/dev/null | grep -v "^$" || true
+cargo bench --locked --features bench --bench evaluate 2>/dev/null | grep -v "^$" || true
 echo "== native share links"
 cargo bench --locked --bench share 2>/dev/null | grep -v "^$" || true
 echo "== contract scanner (500k characters)"

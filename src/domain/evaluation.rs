@@ -6,7 +6,7 @@
 //! unknown fields, dates are `YYYY-MM-DD` strings, and [`Evaluation::from_json`]
 //! names the JSON path of anything it cannot read.
 
-use super::{format_date, parse_date, Layer, RiskTier, Standard};
+use super::{format_date, parse_date, Layer, RecordField, RiskTier, Standard};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::OnceLock;
@@ -318,6 +318,51 @@ impl EvidenceRecord {
     /// True for a claim carried over from the public matrix, not yet verified.
     pub fn is_public_claim(&self) -> bool {
         self.source == SourceKind::PublicClaim
+    }
+
+    /// The date a date field holds; `None` when it is not given, or the
+    /// field is not a date.
+    pub fn date(&self, field: RecordField) -> Option<Date> {
+        let soc2 = self.soc2.as_ref();
+        match field {
+            RecordField::OriginallyCertified => self.originally_certified,
+            RecordField::IssueDate => self.issue_date,
+            RecordField::ExpiryDate => self.expiry_date,
+            RecordField::LastSurveillanceAudit => self.last_surveillance_audit,
+            RecordField::LastVerified => self.last_verified,
+            RecordField::Soc2PeriodStart => soc2.and_then(|s| s.period_start),
+            RecordField::Soc2PeriodEnd => soc2.and_then(|s| s.period_end),
+            RecordField::Soc2ReportDate => soc2.and_then(|s| s.report_date),
+            RecordField::Soc2BridgeLetterEnd => soc2.and_then(|s| s.bridge_letter_end),
+            _ => None,
+        }
+    }
+
+    /// Sets a date field. Returns false (and changes nothing) when the
+    /// field is not a date, or is a SOC 2 date on a record without SOC 2
+    /// details.
+    pub fn set_date(&mut self, field: RecordField, value: Option<Date>) -> bool {
+        let slot = match field {
+            RecordField::OriginallyCertified => &mut self.originally_certified,
+            RecordField::IssueDate => &mut self.issue_date,
+            RecordField::ExpiryDate => &mut self.expiry_date,
+            RecordField::LastSurveillanceAudit => &mut self.last_surveillance_audit,
+            RecordField::LastVerified => &mut self.last_verified,
+            f => {
+                let Some(s) = self.soc2.as_mut() else {
+                    return false;
+                };
+                match f {
+                    RecordField::Soc2PeriodStart => &mut s.period_start,
+                    RecordField::Soc2PeriodEnd => &mut s.period_end,
+                    RecordField::Soc2ReportDate => &mut s.report_date,
+                    RecordField::Soc2BridgeLetterEnd => &mut s.bridge_letter_end,
+                    _ => return false,
+                }
+            }
+        };
+        *slot = value;
+        true
     }
 }
 
@@ -674,20 +719,6 @@ impl ContractItem {
         ContractItem::NoIndustryStandardWording,
     ];
 
-    /// The rule id of POLICY.md's `contract.*` family.
-    pub fn rule_id(self) -> &'static str {
-        match self {
-            ContractItem::CertsNamed => "contract.certs-named",
-            ContractItem::MaintainForTerm => "contract.maintain-for-term",
-            ContractItem::AnnualSurveillance => "contract.annual-surveillance",
-            ContractItem::LapseNotice => "contract.lapse-notice",
-            ContractItem::TerminationRight => "contract.termination-right",
-            ContractItem::ZdrWindow => "contract.zdr-window",
-            ContractItem::SubprocessorNotice => "contract.subprocessor-notice",
-            ContractItem::NoIndustryStandardWording => "contract.no-industry-standard-wording",
-        }
-    }
-
     /// The field name in the evaluation file.
     pub fn field(self) -> &'static str {
         match self {
@@ -699,6 +730,20 @@ impl ContractItem {
             ContractItem::ZdrWindow => "zdr_window",
             ContractItem::SubprocessorNotice => "subprocessor_notice",
             ContractItem::NoIndustryStandardWording => "no_industry_standard_wording",
+        }
+    }
+
+    /// The field's path from the candidate (`contract.zdr_window`).
+    pub fn path(self) -> &'static str {
+        match self {
+            ContractItem::CertsNamed => "contract.certs_named",
+            ContractItem::MaintainForTerm => "contract.maintain_for_term",
+            ContractItem::AnnualSurveillance => "contract.annual_surveillance",
+            ContractItem::LapseNotice => "contract.lapse_notice",
+            ContractItem::TerminationRight => "contract.termination_right",
+            ContractItem::ZdrWindow => "contract.zdr_window",
+            ContractItem::SubprocessorNotice => "contract.subprocessor_notice",
+            ContractItem::NoIndustryStandardWording => "contract.no_industry_standard_wording",
         }
     }
 

@@ -1,9 +1,10 @@
 //! What the engine answers: per candidate a verdict, the findings (diagnostics
 //! in the manner of cedar's) and a decision matrix.
 
-use crate::domain::evaluation::RequirementLevel;
-use crate::domain::{format_date, Layer, RiskTier, Standard};
-use serde::ser::SerializeSeq;
+use super::rules::Rule;
+use crate::domain::evaluation::{ContractItem, RequirementLevel};
+use crate::domain::{format_date, Layer, RecordField, RiskTier, Standard};
+use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -217,6 +218,73 @@ impl Verdict {
     }
 }
 
+/// The field a finding is about: a field of a record, an answer of the
+/// contract checklist, or a part of the candidate or the evaluation.
+/// Serialises as its path (`expiry_date`, `contract.zdr_window`, `records`)
+/// and orders by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldRef {
+    Record(RecordField),
+    Contract(ContractItem),
+    /// The candidate's records as a whole (a requirement nothing supports).
+    Records,
+    AiTimeline,
+    CustomerNotes,
+    /// The evaluation's sector attestations.
+    SectorAttestations,
+}
+
+impl FieldRef {
+    pub fn id(self) -> &'static str {
+        match self {
+            FieldRef::Record(f) => f.id(),
+            FieldRef::Contract(item) => item.path(),
+            FieldRef::Records => "records",
+            FieldRef::AiTimeline => "ai_timeline",
+            FieldRef::CustomerNotes => "customer_notes",
+            FieldRef::SectorAttestations => "sector_attestations",
+        }
+    }
+
+    /// The record field, for a finding about one.
+    pub fn record_field(self) -> Option<RecordField> {
+        match self {
+            FieldRef::Record(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+impl From<RecordField> for FieldRef {
+    fn from(f: RecordField) -> FieldRef {
+        FieldRef::Record(f)
+    }
+}
+
+impl PartialOrd for FieldRef {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FieldRef {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.id().cmp(other.id())
+    }
+}
+
+impl fmt::Display for FieldRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for FieldRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
 /// What a finding is about, precise enough for the UI to link to the field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Subject {
@@ -228,10 +296,10 @@ pub struct Subject {
     pub record: Option<Name>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<Standard>,
-    /// The field name within the record (`expiry_date`), the candidate
+    /// The field within the record (`expiry_date`), the candidate
     /// (`contract.zdr_window`) or the evaluation (`sector_attestations`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<&'static str>,
+    pub field: Option<FieldRef>,
 }
 
 /// One value the rule compared, by name (`expiry_date`: `2026-01-01`).
@@ -242,10 +310,11 @@ pub struct Compared {
 }
 
 /// One diagnostic: which rule fired, on what, why, and what to do next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Serialises with the rule's id and source.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule's id in POLICY.md (`cert.expired`, `contract.zdr-window`).
-    pub rule: &'static str,
+    /// The rule of POLICY.md (`cert.expired`, `contract.zdr-window`).
+    pub rule: &'static Rule,
     pub severity: Severity,
     pub subject: Subject,
     /// The values the rule compared, in the order it compared them.
@@ -254,15 +323,32 @@ pub struct Finding {
     pub message: String,
     /// What the buyer should do next.
     pub next_step: Cow<'static, str>,
-    /// Where the rule comes from (`source A, step 2`).
-    pub source: &'static str,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Finding", 7)?;
+        st.serialize_field("rule", self.rule.id)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("subject", &self.subject)?;
+        st.serialize_field("values", &self.values)?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("next_step", &self.next_step)?;
+        st.serialize_field("source", self.source())?;
+        st.end()
+    }
 }
 
 impl Finding {
+    /// Where the rule comes from (`source A, step 2`).
+    pub fn source(&self) -> &'static str {
+        self.rule.source
+    }
+
     fn sort_key(&self) -> impl Ord + '_ {
         (
             std::cmp::Reverse(self.severity),
-            self.rule,
+            self.rule.id,
             &self.subject,
             &self.message,
             &self.values,
@@ -428,7 +514,7 @@ impl Report {
                 out.push_str(&format!(
                     "  {:<4} {}: {}\n",
                     f.severity.id(),
-                    f.rule,
+                    f.rule.id,
                     f.message
                 ));
             }
