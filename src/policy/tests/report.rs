@@ -166,11 +166,7 @@ fn messages_are_for_buyers() {
             }
             assert!(!text.ends_with('.'), "{}: {text}", f.rule);
         }
-        assert!(
-            RULES.contains(&f.rule),
-            "unknown rule {}",
-            f.rule
-        );
+        assert!(RULES.contains(&f.rule), "unknown rule {}", f.rule);
         assert!(!f.source().is_empty());
     }
 }
