@@ -20,6 +20,7 @@ mod fixture;
 mod report;
 pub mod rules;
 mod text;
+mod values;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;

@@ -4,7 +4,6 @@
 use super::{check, records, Ease, RecordCheck, RecordKind, Rule};
 use crate::domain::evaluation::{Answer, Candidate, ContractItem, EvidenceRecord, StandardRef};
 use crate::domain::{RecordField, Standard};
-use crate::policy::accreditation::recognised_accreditation_body;
 use crate::policy::calendar::{add_days, add_months, add_years};
 use crate::policy::context::{d, label, Ctx};
 use time::macros::date;
@@ -21,9 +20,11 @@ pub const CYCLE_TOLERANCE_DAYS: i64 = 31;
 pub const SURVEILLANCE_MONTHS: i32 = 12;
 pub const SURVEILLANCE_TOLERANCE_DAYS: i64 = 31;
 
+mod bodies;
+pub use bodies::{NO_CERTIFICATION_BODY, UNRECOGNISED_ACCREDITATION};
+
 const DATED: &[RecordKind] = &[RecordKind::Iso, RecordKind::Attestation];
 const ISO: &[RecordKind] = &[RecordKind::Iso];
-const ISSUED: &[RecordKind] = &[RecordKind::Iso, RecordKind::Soc2];
 
 pub(super) const RULES: &[&Rule] = &[
     &EXPIRED,
@@ -45,8 +46,11 @@ pub(super) const RECORD_CHECKS: &[RecordCheck] = &[
     check(&CYCLE_TOO_LONG, cycle_too_long),
     check(&SURVEILLANCE_OVERDUE, surveillance_overdue),
     check(&WITHDRAWN_EDITION, withdrawn_edition),
-    check(&NO_CERTIFICATION_BODY, no_certification_body),
-    check(&UNRECOGNISED_ACCREDITATION, unrecognised_accreditation),
+    check(&NO_CERTIFICATION_BODY, bodies::no_certification_body),
+    check(
+        &UNRECOGNISED_ACCREDITATION,
+        bodies::unrecognised_accreditation,
+    ),
 ];
 
 fn is_iso(r: &EvidenceRecord) -> bool {
@@ -337,87 +341,4 @@ fn withdrawn_edition(cx: &mut Ctx, i: usize) {
             message,
             "ask for the certificate issued against ISO/IEC 27001:2022 (and its extensions)",
         );
-}
-
-rule! {
-    /// `cert.no-certification-body`: the certification body (for SOC 2, the
-    /// audit firm) is blank.
-    NO_CERTIFICATION_BODY = "cert.no-certification-body", "source A, step 2", WarnUnlessRequired, [], records(ISSUED)
-}
-
-fn no_certification_body(cx: &mut Ctx, i: usize) {
-    let r = cx.record(i);
-    let (blank, field, name, what) = match &r.standard {
-        StandardRef::Soc2 => (
-            r.soc2.as_ref().is_none_or(|s| s.auditor.trim().is_empty()),
-            RecordField::Soc2Auditor,
-            "auditor",
-            "audit firm",
-        ),
-        _ => (
-            r.certification_body.trim().is_empty(),
-            RecordField::CertificationBody,
-            "certification_body",
-            "certification body",
-        ),
-    };
-    if !blank {
-        return;
-    }
-    let message = format!(
-        "{} names no {what}: evidence is only as good as the body that issued it",
-        label(r)
-    );
-    cx.on_record(i, &NO_CERTIFICATION_BODY, field)
-        .value(name, "")
-        .emit(
-            message,
-            "copy the issuer's name from the certificate or report, then check its accreditation",
-        );
-}
-
-rule! {
-    /// `cert.unrecognised-accreditation`: blank, or not an IAF MLA signatory
-    /// on the shipped list; for 42001, a "non-accredited certificate".
-    UNRECOGNISED_ACCREDITATION = "cert.unrecognised-accreditation", "source A, step 2; IAF MLA; ISO/IEC 42006:2025", Warn, [], records(ISO)
-}
-
-fn unrecognised_accreditation(cx: &mut Ctx, i: usize) {
-    let r = cx.record(i);
-    let ab = r.accreditation_body.trim();
-    let is_42001 = r.standard.standard() == Some(Standard::Iso42001);
-    let message = if ab.is_empty() {
-        if is_42001 {
-            format!(
-                "{} names no accreditation body: treat it as a non-accredited 42001 certificate",
-                label(r)
-            )
-        } else {
-            format!("{} names no accreditation body", label(r))
-        }
-    } else if recognised_accreditation_body(ab).is_some() {
-        return;
-    } else if is_42001 {
-        format!(
-            "`{ab}` on {} is not a recognised accreditation body (IAF MLA): treat it as a non-accredited 42001 certificate",
-            label(r)
-        )
-    } else {
-        format!(
-            "`{ab}` on {} is not on the list of recognised accreditation bodies (IAF MLA signatories)",
-            label(r)
-        )
-    };
-    let next = if is_42001 {
-        "check that the certification body is accredited for ISO/IEC 42001 (ISO/IEC 42006:2025) by an IAF MLA signatory, on that accreditation body's register"
-    } else {
-        "check the accreditation body on the IAF website (iaf.nu) and the certification body on the accreditation body's own register"
-    };
-    cx.on_record(
-        i,
-        &UNRECOGNISED_ACCREDITATION,
-        RecordField::AccreditationBody,
-    )
-    .value("accreditation_body", ab)
-    .emit(message, next);
 }

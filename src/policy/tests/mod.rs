@@ -6,6 +6,7 @@ mod registry;
 mod report;
 mod scope;
 mod sources;
+mod text;
 
 use super::*;
 use crate::domain::evaluation::{AiTimeline, HostedPlatform, ScopeConfirmation, Workload};
