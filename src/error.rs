@@ -57,12 +57,15 @@ pub fn sentence(message: &str, help: Option<&str>) -> String {
     out
 }
 
+/// The text with its first letter in capitals. ASCII only: messages start
+/// with an English word or a quotation mark, and `char::to_uppercase` would
+/// bring a 13 KB Unicode table into every WebAssembly module.
 fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// The style every [`UserError`] keeps, for the modules' tests: `Err` names

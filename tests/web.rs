@@ -74,22 +74,28 @@ async fn matrix_renders_every_cell_and_shows_a_disputed_cells_claims() {
     let _mounted = leptos::mount::mount_to(el.clone(), move || view! { <MatrixView dataset=ds/> });
     assert_eq!(count(&el, "tbody tr"), 8);
     assert_eq!(count(&el, "tbody button.cell"), 48);
-    assert_eq!(count(&el, "td.status-disputed"), 3);
+    assert_eq!(count(&el, "td.status-disputed"), 1);
     assert_eq!(count(&el, "[data-testid=cell-detail]"), 0);
 
-    find(&el, "#cell-aws-iso42001").click();
+    find(&el, "#cell-cohere-iso42001").click();
     tick().await;
     let detail = text(&el, "[data-testid=cell-detail]");
-    assert!(detail.contains("AWS · ISO/IEC 42001"), "{detail}");
+    assert!(detail.contains("Cohere · ISO/IEC 42001"), "{detail}");
     assert!(detail.contains("Disputed"));
-    assert!(detail.contains("Amazon Bedrock, Amazon Q Business"));
-    assert_eq!(count(&el, "[data-testid=cell-detail] li.claim"), 3);
+    assert_eq!(count(&el, "[data-testid=cell-detail] li.claim"), 2);
     assert_eq!(
-        find(&el, "#cell-aws-iso42001")
+        find(&el, "#cell-cohere-iso42001")
             .get_attribute("aria-pressed")
             .as_deref(),
         Some("true")
     );
+    // The vendor's own announcement outweighs an article: all claims shown.
+    find(&el, "#cell-aws-iso42001").click();
+    tick().await;
+    let detail = text(&el, "[data-testid=cell-detail]");
+    assert!(!detail.contains("Disputed"), "{detail}");
+    assert!(detail.contains("Amazon Bedrock, Amazon Q Business"));
+    assert_eq!(count(&el, "[data-testid=cell-detail] li.claim"), 3);
 }
 
 #[wasm_bindgen_test]

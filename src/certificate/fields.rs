@@ -452,7 +452,7 @@ fn read_dates(doc: &Doc<'_>, fields: &mut Vec<FieldReading>) {
             )
         });
         let note = note.or_else(|| {
-            (d.order == DayMonthOrder::MonthFirst).then(|| {
+            (d.order == Some(DayMonthOrder::MonthFirst)).then(|| {
                 format!(
                     "{} read month first, as the document writes its dates",
                     d.raw

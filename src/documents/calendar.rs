@@ -17,8 +17,9 @@
 //!
 //! Public claims are not evidence and give no dates.
 
-use crate::domain::evaluation::{Evaluation, StandardRef};
-use crate::domain::format_date;
+use crate::domain::evaluation::{Evaluation, EvidenceRecord, StandardRef};
+use crate::domain::{format_date, Layer};
+use crate::policy::describe_record;
 use crate::policy::rules::{ai, cert, soc2, verify, Rule};
 use crate::policy::{add_days, add_months};
 use time::Date;
@@ -83,6 +84,10 @@ pub struct CalendarEvent {
     pub candidate_name: String,
     /// The record id, for a record's event.
     pub record: Option<String>,
+    /// The record's layer, for a record's event.
+    pub layer: Option<Layer>,
+    /// The record's holder, when named.
+    pub holder: Option<String>,
     /// The record's standard ("ISO/IEC 27001:2022", "SOC 2").
     pub standard: Option<String>,
     pub date: Date,
@@ -93,12 +98,22 @@ pub struct CalendarEvent {
 }
 
 impl CalendarEvent {
-    /// A one-line title ("Certificate expires: OpenAI direct, ISO/IEC 27001:2022").
+    /// A one-line title that says the candidate, the layer, the holder and
+    /// the standard ("Certificate expires: OpenAI direct · model layer ·
+    /// OpenAI OpCo, LLC · ISO/IEC 27001:2022").
     pub fn title(&self) -> String {
         let mut t = format!("{}: {}", self.kind.label(), self.candidate_name);
-        if let Some(s) = &self.standard {
-            t.push_str(", ");
-            t.push_str(s);
+        let layer = self.layer.map(|l| l.label().to_lowercase());
+        for part in [
+            layer.as_deref(),
+            self.holder.as_deref(),
+            self.standard.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            t.push_str(" · ");
+            t.push_str(part);
         }
         t
     }
@@ -146,12 +161,20 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
     let mut out = Vec::new();
     for c in &eval.candidates {
         let name = display_name(&c.name, &c.id);
-        let ev = |kind, record: Option<&str>, standard: Option<String>, date: Date, why: String| {
+        let ev = |kind,
+                  r: Option<&EvidenceRecord>,
+                  standard: Option<String>,
+                  date: Date,
+                  why: String| {
             CalendarEvent {
                 kind,
                 candidate: c.id.clone(),
                 candidate_name: name.clone(),
-                record: record.map(str::to_string),
+                record: r.map(|r| r.id.clone()),
+                layer: r.map(|r| r.layer),
+                holder: r
+                    .map(|r| r.holder.trim().to_string())
+                    .filter(|h| !h.is_empty()),
                 standard,
                 date,
                 overdue: date < evaluation_date,
@@ -159,23 +182,25 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
             }
         };
         // Quarterly re-verification, per candidate.
-        let mut next: Option<(Date, &str, Option<Date>)> = None;
+        let mut next: Option<(Date, &EvidenceRecord, Option<Date>)> = None;
         for r in c.records.iter().filter(|r| !r.is_public_claim()) {
             let due = r
                 .last_verified
                 .map_or(evaluation_date, |d| add_days(d, verify::STALE_DAYS));
             if next.is_none_or(|(d, _, _)| due < d) {
-                next = Some((due, &r.id, r.last_verified));
+                next = Some((due, r, r.last_verified));
             }
         }
-        if let Some((due, rid, last)) = next {
+        if let Some((due, r, last)) = next {
+            let what = describe_record(r);
             let why = match last {
                 Some(l) => format!(
-                    "re-pull the certificates and reports, check scope changes, suspensions and sub-processors (source A, step 5): record `{rid}` was last verified on {}; `verify.stale` warns after 90 days",
-                    format_date(l)
+                    "re-pull the certificates and reports, check scope changes, suspensions and sub-processors (source A, step 5): {what} was last verified on {}, and a warning follows after {} days",
+                    format_date(l),
+                    verify::STALE_DAYS
                 ),
                 None => format!(
-                    "re-pull the certificates and reports (source A, step 5): record `{rid}` has never been verified"
+                    "re-pull the certificates and reports (source A, step 5): {what} has never been verified"
                 ),
             };
             let mut e = ev(
@@ -199,12 +224,12 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                     if let Some(exp) = r.expiry_date {
                         out.push(ev(
                             EventKind::CertExpiry,
-                            Some(&r.id),
+                            Some(r),
                             Some(label.clone()),
                             exp,
                             format!(
-                                "certificate {} expires (valid through this day); ask for the renewed certificate before then",
-                                if r.certificate_number.is_empty() { "(no number)".to_string() } else { format!("`{}`", r.certificate_number) }
+                                "{} expires (valid through this day); ask for the renewed certificate before then",
+                                describe_record(r)
                             ),
                         ));
                     }
@@ -216,11 +241,11 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                                 if r.expiry_date.is_none_or(|x| due < x) {
                                     out.push(ev(
                                         EventKind::SurveillanceDue,
-                                        Some(&r.id),
+                                        Some(r),
                                         Some(label.clone()),
                                         due,
                                         format!(
-                                            "annual surveillance audit due (ISO/IEC 17021-1): the last audit or issue was {}; `cert.surveillance-overdue` warns from {}",
+                                            "annual surveillance audit due (ISO/IEC 17021-1): the last audit or issue was {}; the report warns from {}",
                                             format_date(l),
                                             format_date(add_days(
                                                 due,
@@ -232,7 +257,7 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                             }
                             None => out.push(ev(
                                 EventKind::SurveillanceDue,
-                                Some(&r.id),
+                                Some(r),
                                 Some(label.clone()),
                                 evaluation_date,
                                 "no surveillance audit or issue date recorded: ask for the last surveillance audit".to_string(),
@@ -245,7 +270,7 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                         let stale = add_days(add_months(end, soc2::STALE_MONTHS), 1);
                         out.push(ev(
                             EventKind::Soc2Stale,
-                            Some(&r.id),
+                            Some(r),
                             Some(label.clone()),
                             stale,
                             format!(
@@ -273,6 +298,8 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
             candidate: String::new(),
             candidate_name: display_name(&eval.workload.name, "the evaluation"),
             record: None,
+            layer: None,
+            holder: None,
             standard: None,
             date: end,
             overdue: end < evaluation_date,
@@ -312,14 +339,13 @@ pub fn to_ics(events: &[CalendarEvent], calendar_name: &str, stamp: Date) -> Str
         ));
         line(&format!("SUMMARY:{}", escape_text(&e.title())));
         let mut desc = e.why.clone();
-        if let Some(r) = &e.record {
-            desc.push_str(&format!("\nRecord: {r}"));
-        }
-        desc.push_str(&format!("\nRule: {}", e.kind.rule().id));
+        desc.push_str(&format!("\nSource: {}", e.kind.rule().source));
         line(&format!("DESCRIPTION:{}", escape_text(&desc)));
         line(&format!("CATEGORIES:{}", escape_text(e.kind.id())));
         line("TRANSP:TRANSPARENT");
-        for d in REMINDER_DAYS {
+        // No reminder of a date already past on the day of the export.
+        let reminders: &[u32] = if e.date < stamp { &[] } else { &REMINDER_DAYS };
+        for d in reminders {
             line("BEGIN:VALARM");
             line("ACTION:DISPLAY");
             line(&format!("DESCRIPTION:{}", escape_text(&e.title())));

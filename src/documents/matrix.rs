@@ -4,8 +4,8 @@
 //! prints it.
 
 use crate::domain::evaluation::RequirementLevel;
-use crate::domain::format_date;
-use crate::policy::Report;
+use crate::domain::{format_date, Layer};
+use crate::policy::{CandidateReport, Report};
 
 /// Rows of text ready for a table. The first row is the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,9 +24,11 @@ pub fn report_json(report: &Report) -> String {
 }
 
 /// The matrix of a report: one row per candidate (name, id, verdict, counts)
-/// and one column per (layer, requirement) in the order they first appear.
+/// and one column per (layer, requirement) in the order they first appear,
+/// then the holders of the records that decide the candidate's cells, per
+/// layer (so a certificate issued to another company shows).
 pub fn decision_matrix(report: &Report) -> DecisionMatrix {
-    let mut columns: Vec<(crate::domain::Layer, String, RequirementLevel)> = Vec::new();
+    let mut columns: Vec<(Layer, String, RequirementLevel)> = Vec::new();
     for c in &report.candidates {
         for cell in &c.matrix {
             if !columns
@@ -41,6 +43,7 @@ pub fn decision_matrix(report: &Report) -> DecisionMatrix {
         .into_iter()
         .map(String::from)
         .collect();
+    let holder_layers = [Layer::Model, Layer::Platform];
     for (layer, req, level) in &columns {
         header.push(format!(
             "{} layer: {}{}",
@@ -52,6 +55,9 @@ pub fn decision_matrix(report: &Report) -> DecisionMatrix {
                 ""
             }
         ));
+    }
+    for layer in holder_layers {
+        header.push(format!("{} layer: holder", layer.id()));
     }
     let rows = report
         .candidates
@@ -77,10 +83,33 @@ pub fn decision_matrix(report: &Report) -> DecisionMatrix {
                         .to_string(),
                 );
             }
+            for layer in holder_layers {
+                row.push(holders(c, layer));
+            }
             row
         })
         .collect();
     DecisionMatrix { header, rows }
+}
+
+/// The holders of the records deciding a candidate's cells at a layer, each
+/// once, in the matrix's order; `n/a` when the candidate has no such layer.
+fn holders(c: &CandidateReport, layer: Layer) -> String {
+    if !c.matrix.iter().any(|cell| cell.layer == layer) {
+        return NOT_APPLICABLE.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for h in c
+        .matrix
+        .iter()
+        .filter(|cell| cell.layer == layer)
+        .filter_map(|cell| cell.holder.as_deref())
+    {
+        if !out.contains(&h) {
+            out.push(h);
+        }
+    }
+    out.join("; ")
 }
 
 /// A cell a spreadsheet would read as a formula gets a leading apostrophe:
@@ -147,7 +176,7 @@ impl DecisionMatrix {
         for r in &self.rows {
             out.push_str(&line(r));
         }
-        out.push_str("\nCells: pass, conditional (a person must look), fail; n/a where the candidate has no such layer. Made by Scopewise, in the browser.\n");
+        out.push_str("\nCells: pass, conditional (a person must look), fail; n/a where the candidate has no such layer. The holder columns name the organisation on the certificates and reports that decide each layer's cells. Made by Scopewise, in the browser.\n");
         out
     }
 }

@@ -25,7 +25,7 @@ mod tests;
 pub use calendar::{events, to_ics, CalendarEvent, EventKind};
 pub use matrix::{decision_matrix, report_json, DecisionMatrix};
 pub use scanner::{scan_contract, Confidence, Passage, Proposal, ScanResult, VagueHit};
-pub use summary::{vendor_summaries, RecordSummary, VendorSummary};
+pub use summary::{vendor_summaries, LayerHolders, RecordSummary, VendorSummary};
 
 /// `text` cut to at most `max` characters (on a character boundary), with an
 /// ellipsis when cut; runs of white space become one space.

@@ -3,7 +3,7 @@
 //! contract checklist and the next dates.
 
 use super::calendar::CalendarEvent;
-use crate::domain::evaluation::{Answer, ContractItem, Evaluation, Soc2Type};
+use crate::domain::evaluation::{vendor_display_name, Answer, ContractItem, Evaluation, Soc2Type};
 use crate::domain::{format_date, Layer};
 use crate::policy::{CandidateReport, Counts, Finding, Report, Verdict};
 
@@ -32,6 +32,18 @@ pub struct RecordSummary {
     pub last_verified: String,
 }
 
+/// Whose evidence is on file at a layer, against whose it must be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerHolders {
+    pub layer: Layer,
+    /// The organisation the layer's evidence must name (the model vendor,
+    /// or the platform).
+    pub expected: String,
+    /// The holders named on the layer's records (public claims aside), each
+    /// once.
+    pub on_file: Vec<String>,
+}
+
 /// One vendor's page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VendorSummary {
@@ -44,10 +56,17 @@ pub struct VendorSummary {
     pub counts: Counts,
     /// Platform, model, customer: only layers with records.
     pub layers: Vec<(Layer, Vec<RecordSummary>)>,
+    /// Per layer of the vendor's evidence (platform, model), whose
+    /// certificates are on file.
+    pub holders: Vec<LayerHolders>,
     /// Worst first (the report's order).
     pub findings: Vec<Finding>,
-    /// Each checklist item with its answer (none given = unknown) and note.
+    /// Each checklist item with its answer (none given = unknown) and note:
+    /// the contract with the vendor, or on a hosted path the platform
+    /// agreement.
     pub contract: Vec<(ContractItem, Answer, String)>,
+    /// On a hosted path, the checklist of the model vendor's terms.
+    pub model_terms: Option<Vec<(ContractItem, Answer, String)>>,
     /// This candidate's dated events (and the contract end), in date order.
     pub dates: Vec<CalendarEvent>,
 }
@@ -142,13 +161,43 @@ fn summary(
             (!recs.is_empty()).then_some((layer, recs))
         })
         .collect();
-    let contract = ContractItem::ALL
+    let holders = [Layer::Platform, Layer::Model]
         .into_iter()
-        .map(|item| {
-            let a = c.contract.get(item).cloned().unwrap_or_default();
-            (item, a.answer, a.note)
+        .filter(|l| *l == Layer::Model || c.platform.is_some())
+        .map(|layer| {
+            let expected = match (layer, &c.platform) {
+                (Layer::Platform, Some(p)) => vendor_display_name(&p.vendor).to_string(),
+                _ => vendor.clone(),
+            };
+            let mut on_file: Vec<String> = Vec::new();
+            for r in c
+                .records
+                .iter()
+                .filter(|r| r.layer == layer && !r.is_public_claim())
+            {
+                let h = r.holder.trim();
+                if !h.is_empty() && !on_file.iter().any(|x| x == h) {
+                    on_file.push(h.to_string());
+                }
+            }
+            LayerHolders {
+                layer,
+                expected,
+                on_file,
+            }
         })
         .collect();
+    let answers = |list: Option<&crate::domain::evaluation::ContractChecklist>| {
+        ContractItem::ALL
+            .into_iter()
+            .map(|item| {
+                let a = list.and_then(|l| l.get(item)).cloned().unwrap_or_default();
+                (item, a.answer, a.note)
+            })
+            .collect::<Vec<_>>()
+    };
+    let contract = answers(Some(&c.contract));
+    let model_terms = c.is_hosted().then(|| answers(c.model_terms.as_ref()));
     let dates = events
         .iter()
         .filter(|e| e.candidate == c.id || e.candidate.is_empty())
@@ -166,8 +215,10 @@ fn summary(
         verdict: cr.verdict,
         counts: cr.counts,
         layers,
+        holders,
         findings: cr.findings.clone(),
         contract,
+        model_terms,
         dates,
     }
 }

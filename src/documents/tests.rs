@@ -222,7 +222,9 @@ fn surveillance_after_expiry_is_not_listed_and_none_recorded_is_due_now() {
     assert_eq!(s.date, d);
 }
 
-fn ics_events(ics: &str) -> Vec<(String, String, String, String)> {
+/// The events of an iCalendar file exported on `stamp` (`YYYYMMDD`): two
+/// reminders on each future date, none on a date already past.
+fn ics_events(ics: &str, stamp: &str) -> Vec<(String, String, String, String)> {
     let unfolded = icalendar::parser::unfold(ics);
     let cal = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
     assert!(cal
@@ -239,10 +241,9 @@ fn ics_events(ics: &str) -> Vec<(String, String, String, String)> {
                     .map(|p| p.val.as_str().to_string())
                     .unwrap_or_default()
             };
-            assert_eq!(
-                c.components.iter().filter(|a| a.name == "VALARM").count(),
-                2
-            );
+            let alarms = c.components.iter().filter(|a| a.name == "VALARM").count();
+            let past = get("DTSTART").as_str() < stamp;
+            assert_eq!(alarms, if past { 0 } else { 2 }, "{}", get("SUMMARY"));
             (
                 get("UID"),
                 get("DTSTART"),
@@ -253,12 +254,16 @@ fn ics_events(ics: &str) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+fn ics_stamp(d: time::Date) -> String {
+    crate::domain::format_date(d).replace('-', "")
+}
+
 #[test]
 fn ics_parses_with_stable_uids_across_renewals() {
     let mut e = example();
     let d = e.evaluation_date.unwrap();
     let ics1 = to_ics(&events(&e, d), &e.workload.name, d);
-    let first = ics_events(&ics1);
+    let first = ics_events(&ics1, &ics_stamp(d));
     assert_eq!(first.len(), events(&e, d).len());
     assert!(ics1.contains("DTSTART;VALUE=DATE:20270107"));
     assert!(ics1.contains("DTEND;VALUE=DATE:20270108"));
@@ -271,7 +276,7 @@ fn ics_parses_with_stable_uids_across_renewals() {
         }
     }
     let ics2 = to_ics(&events(&e, d), &e.workload.name, d);
-    let second = ics_events(&ics2);
+    let second = ics_events(&ics2, &ics_stamp(d));
     let uids = |v: &[(String, String, String, String)]| {
         let mut u: Vec<String> = v.iter().map(|x| x.0.clone()).collect();
         u.sort();
@@ -305,7 +310,7 @@ fn ics_lines_are_crlf_folded_at_75_octets_and_utf8_safe() {
     }
     assert!(!ics.replace("\r\n", "").contains('\n'), "no bare LF");
     // Round trip: the parser unfolds and unescapes back to the original.
-    let parsed = ics_events(&ics);
+    let parsed = ics_events(&ics, &ics_stamp(d));
     let title = events(&e, d)
         .iter()
         .find(|x| x.candidate == e.candidates[0].id)
@@ -645,3 +650,35 @@ const PINNED_UIDS: &[&str] = &[
     "ecc4dd3744c5b2e9-cert-expiry@certcheck",
     "efa54cf41a8820ec-cert-expiry@certcheck",
 ];
+
+#[test]
+fn calendar_entries_say_candidate_layer_holder_and_standard_and_no_past_reminders() {
+    let e = example();
+    let d = e.evaluation_date.unwrap();
+    let evs = events(&e, d);
+    let expiry = evs
+        .iter()
+        .find(|ev| ev.kind == EventKind::CertExpiry && ev.candidate == "claude-on-bedrock")
+        .unwrap();
+    let title = expiry.title();
+    assert!(
+        title.starts_with("Certificate expires: Claude on Amazon Bedrock"),
+        "{title}"
+    );
+    assert!(
+        title.contains(" · model layer · Anthropic, PBC · ISO/IEC 27001:2022"),
+        "{title}"
+    );
+    for ev in &evs {
+        assert!(!ev.why.contains('`'), "{}", ev.why);
+        for rule in crate::policy::RULES.iter() {
+            assert!(!ev.why.contains(rule.id), "{}", ev.why);
+        }
+    }
+    // Exported after a date has passed: no reminder on it.
+    let later = time::macros::date!(2027 - 06 - 01);
+    let ics = to_ics(&evs, "x", later);
+    let parsed = ics_events(&ics, &ics_stamp(later));
+    assert!(parsed.iter().any(|e| e.1.as_str() < "20270601"));
+    assert!(!ics.contains("Rule: "));
+}

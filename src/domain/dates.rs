@@ -8,10 +8,13 @@ use time::{Date, Month};
 /// Why a date could not be read, in words a buyer understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    /// Not of the form `YYYY-MM-DD`.
+    /// Not of the form `YYYY-MM-DD` (a file's dates, `--date`).
     Format(String),
     /// The form is right but the day does not exist (2025-02-30).
     NoSuchDay(String),
+    /// Typed text that is none of the forms a date field reads
+    /// ([`parse_date_input`](super::parse_date_input)).
+    Unreadable(String),
 }
 
 impl UserError for DateError {
@@ -23,6 +26,7 @@ impl UserError for DateError {
             DateError::NoSuchDay(s) => {
                 format!("“{}” is not a day on the calendar", truncate(s, 40))
             }
+            DateError::Unreadable(s) => format!("“{}” is not a date yet", truncate(s, 40)),
         }
     }
 
@@ -30,6 +34,10 @@ impl UserError for DateError {
         Some(match self {
             DateError::Format(_) => "write it like 2025-01-06".into(),
             DateError::NoSuchDay(_) => "check the day and the month".into(),
+            DateError::Unreadable(_) => {
+                "write it like 20 November 2025, 2025-11-20 or 20/11/2025, with the year in full"
+                    .into()
+            }
         })
     }
 }
@@ -149,7 +157,7 @@ impl AsOf {
         match self {
             AsOf::Year(y) => format!("{y}"),
             AsOf::Month(y, m) => format!("{m} {y}"),
-            AsOf::Day(d) => format!("{} {} {}", d.day(), d.month(), d.year()),
+            AsOf::Day(d) => super::human_date(d),
         }
     }
 }

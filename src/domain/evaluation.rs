@@ -9,6 +9,7 @@
 use super::{format_date, parse_date, DateError, Layer, RecordField, RiskTier, Standard};
 use crate::error::{curly_quotes, UserError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 use time::Date;
@@ -191,11 +192,21 @@ pub struct Candidate {
     /// The buyer's own layer: their controls and, under 42001, their own AIMS.
     #[serde(default)]
     pub customer_notes: String,
+    /// The contract checklist: for a direct candidate, the contract with the
+    /// model vendor; for a hosted path, the platform agreement (the contract
+    /// the buyer signs with the platform).
     #[serde(default)]
     pub contract: ContractChecklist,
+    /// For a hosted path: the checklist of the model vendor's terms (absent
+    /// in files written before it existed: every item is then unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_terms: Option<ContractChecklist>,
     /// Matches between a product and a scope statement, confirmed by a person.
     #[serde(default)]
     pub scope_confirmations: Vec<ScopeConfirmation>,
+    /// Holders confirmed by hand as the vendor's subsidiary or affiliate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holder_confirmations: Vec<HolderConfirmation>,
     /// The vendor's written public 42001 timeline, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_timeline: Option<AiTimeline>,
@@ -205,6 +216,82 @@ impl Candidate {
     /// True for a hosted path (a platform between the buyer and the model vendor).
     pub fn is_hosted(&self) -> bool {
         self.platform.is_some()
+    }
+
+    /// The checklist of one contract (see [`ContractKind`]); `None` when the
+    /// candidate has no such contract, or its answers were never given.
+    pub fn checklist(&self, kind: ContractKind) -> Option<&ContractChecklist> {
+        match kind {
+            ContractKind::Main => Some(&self.contract),
+            ContractKind::ModelTerms if self.is_hosted() => self.model_terms.as_ref(),
+            ContractKind::ModelTerms => None,
+        }
+    }
+
+    /// The contracts this candidate has: one for a vendor reached directly,
+    /// the platform agreement and the model vendor's terms for a hosted path.
+    pub fn contracts(&self) -> &'static [ContractKind] {
+        if self.is_hosted() {
+            &[ContractKind::Main, ContractKind::ModelTerms]
+        } else {
+            &[ContractKind::Main]
+        }
+    }
+
+    /// The contract that covers a layer's evidence: the model vendor's terms
+    /// for the model layer of a hosted path, else the main contract.
+    pub fn contract_for(&self, layer: Layer) -> ContractKind {
+        if self.is_hosted() && layer == Layer::Model {
+            ContractKind::ModelTerms
+        } else {
+            ContractKind::Main
+        }
+    }
+}
+
+/// Which contract of a candidate a checklist is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ContractKind {
+    /// `contract`: the model vendor's contract (direct), or the platform
+    /// agreement (hosted path).
+    Main,
+    /// `model_terms`: the model vendor's terms on a hosted path.
+    ModelTerms,
+}
+
+impl ContractKind {
+    /// The field of the candidate that holds it.
+    pub fn field(self) -> &'static str {
+        match self {
+            ContractKind::Main => "contract",
+            ContractKind::ModelTerms => "model_terms",
+        }
+    }
+
+    /// How a buyer names it, for a candidate (“the platform agreement
+    /// (Amazon Web Services)”, “the model vendor's terms (Anthropic)”, “the
+    /// contract with Anthropic”).
+    pub fn label(self, c: &Candidate) -> String {
+        let model = vendor_display_name(&c.model_vendor);
+        match (self, &c.platform) {
+            (ContractKind::Main, Some(p)) => {
+                format!(
+                    "the platform agreement ({})",
+                    vendor_display_name(&p.vendor)
+                )
+            }
+            (ContractKind::ModelTerms, _) => format!("the model vendor's terms ({model})"),
+            (ContractKind::Main, None) => format!("the contract with {model}"),
+        }
+    }
+
+    /// The layer whose evidence it covers, on a hosted path.
+    pub fn layer(self, c: &Candidate) -> Option<Layer> {
+        match (self, c.is_hosted()) {
+            (_, false) => None,
+            (ContractKind::Main, true) => Some(Layer::Platform),
+            (ContractKind::ModelTerms, true) => Some(Layer::Model),
+        }
     }
 }
 
@@ -226,6 +313,21 @@ pub struct ScopeConfirmation {
     pub product: String,
     pub layer: Layer,
     pub record_id: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A certificate holder confirmed by hand as the vendor's subsidiary or
+/// affiliate (the holder check then says so instead of failing). It holds
+/// only while the record's holder is still the one confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolderConfirmation {
+    pub layer: Layer,
+    pub record_id: String,
+    /// The holder as confirmed (compared ignoring case and punctuation).
+    pub holder: String,
+    /// How it was confirmed (who, when, which document).
     #[serde(default)]
     pub note: String,
 }
@@ -290,6 +392,11 @@ pub struct EvidenceRecord {
     /// SOC 2 details, for a `soc2` record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soc2: Option<Soc2Details>,
+    /// Date fields typed but not (yet) understood as a date, by field id
+    /// (`"expiry_date": "13th of Smarch 2027"`): kept so that nothing typed
+    /// is lost; the field's date itself stays empty until the text is a date.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drafts: BTreeMap<RecordField, String>,
 }
 
 impl EvidenceRecord {
@@ -313,6 +420,7 @@ impl EvidenceRecord {
             last_verified: None,
             notes: String::new(),
             soc2: None,
+            drafts: BTreeMap::new(),
         }
     }
 
@@ -765,6 +873,26 @@ impl ContractItem {
         }
     }
 
+    /// The field's path from the candidate in one of its contracts
+    /// (`contract.zdr_window`, `model_terms.zdr_window`).
+    pub fn path_in(self, kind: ContractKind) -> &'static str {
+        match kind {
+            ContractKind::Main => self.path(),
+            ContractKind::ModelTerms => match self {
+                ContractItem::CertsNamed => "model_terms.certs_named",
+                ContractItem::MaintainForTerm => "model_terms.maintain_for_term",
+                ContractItem::AnnualSurveillance => "model_terms.annual_surveillance",
+                ContractItem::LapseNotice => "model_terms.lapse_notice",
+                ContractItem::TerminationRight => "model_terms.termination_right",
+                ContractItem::ZdrWindow => "model_terms.zdr_window",
+                ContractItem::SubprocessorNotice => "model_terms.subprocessor_notice",
+                ContractItem::NoIndustryStandardWording => {
+                    "model_terms.no_industry_standard_wording"
+                }
+            },
+        }
+    }
+
     /// The field's path from the candidate (`contract.zdr_window`).
     pub fn path(self) -> &'static str {
         match self {
@@ -844,50 +972,26 @@ impl ContractChecklist {
 // Vendors
 // ---------------------------------------------------------------------------
 
-/// The vendor ids the public matrix uses, with the organisation names that
-/// appear as certificate holders. Other vendors are free text.
-pub const KNOWN_VENDORS: [(&str, &str, &[&str]); 8] = [
-    (
-        "openai",
-        "OpenAI",
-        &["openai", "openai opco", "openai llc", "openai l l c"],
-    ),
-    ("anthropic", "Anthropic", &["anthropic", "anthropic pbc"]),
-    (
-        "aws",
-        "Amazon Web Services",
-        &["aws", "amazon web services", "amazon"],
-    ),
-    (
-        "azure",
-        "Microsoft Azure",
-        &["azure", "microsoft azure", "microsoft"],
-    ),
-    (
-        "google-cloud",
-        "Google Cloud",
-        &[
-            "google cloud",
-            "google",
-            "google llc",
-            "google cloud platform",
-        ],
-    ),
-    ("cohere", "Cohere", &["cohere"]),
-    ("mistral", "Mistral AI", &["mistral", "mistral ai"]),
-    (
-        "hugging-face",
-        "Hugging Face",
-        &["hugging face", "huggingface"],
-    ),
+/// The vendor ids the public matrix uses, with their display names. Other
+/// vendors are free text. (Their legal names, with sources, are in
+/// `data/vendor-names.json`.)
+pub const KNOWN_VENDORS: [(&str, &str); 8] = [
+    ("openai", "OpenAI"),
+    ("anthropic", "Anthropic"),
+    ("aws", "Amazon Web Services"),
+    ("azure", "Microsoft Azure"),
+    ("google-cloud", "Google Cloud"),
+    ("cohere", "Cohere"),
+    ("mistral", "Mistral AI"),
+    ("hugging-face", "Hugging Face"),
 ];
 
 /// The display name of a known vendor id, or the text itself.
 pub fn vendor_display_name(vendor: &str) -> &str {
     KNOWN_VENDORS
         .iter()
-        .find(|(id, _, _)| *id == vendor.trim())
-        .map(|(_, name, _)| *name)
+        .find(|(id, _)| *id == vendor.trim())
+        .map(|(_, name)| *name)
         .unwrap_or(vendor)
 }
 
@@ -1209,7 +1313,7 @@ impl Evaluation {
                     &p,
                     vec![issue(
                         "id",
-                        format!("the candidate id `{}` is used twice", c.id.trim()),
+                        format!("the candidate id “{}” is used twice", c.id.trim()),
                     )],
                 );
             }
@@ -1368,8 +1472,8 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                 }
             } else {
                 let example = match known_editions(*standard).last() {
-                    Some(y) => format!("`{}:{y}`", standard.short()),
-                    None => format!("`{}`", standard.short()),
+                    Some(y) => format!("{}:{y}", standard.short()),
+                    None => standard.short().to_string(),
                 };
                 out.push(issue(
                     RecordField::Standard.id(),
@@ -1379,7 +1483,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
             if r.soc2.is_some() {
                 out.push(issue(
                     RecordField::Soc2.id(),
-                    "SOC 2 details belong on a `soc2` record",
+                    "SOC 2 details belong on a SOC 2 record",
                 ));
             }
         }
@@ -1425,9 +1529,25 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
             if r.soc2.is_some() {
                 out.push(issue(
                     RecordField::Soc2.id(),
-                    "SOC 2 details belong on a `soc2` record",
+                    "SOC 2 details belong on a SOC 2 record",
                 ));
             }
+        }
+    }
+    for (field, text) in &r.drafts {
+        if !field.is_date() {
+            out.push(issue(
+                field.id(),
+                "only a date that is not a date yet is kept as a draft",
+            ));
+        } else if r.date(*field).is_some() && !text.trim().is_empty() {
+            out.push(issue(
+                field.id(),
+                format!(
+                    "this field has a date and a draft “{}”: keep one",
+                    text.trim()
+                ),
+            ));
         }
     }
     if let Some(b) = &r.based_on {
@@ -1457,7 +1577,7 @@ pub fn validate_candidate(c: &Candidate) -> Vec<FieldIssue> {
         if p.service.trim().is_empty() {
             out.push(issue(
                 "platform.service",
-                "name the hosting service the platform certificate must cover (for example `Amazon Bedrock`)",
+                "name the hosting service the platform certificate must cover (for example Amazon Bedrock)",
             ));
         }
     }
@@ -1473,7 +1593,7 @@ pub fn validate_candidate(c: &Candidate) -> Vec<FieldIssue> {
         if !id.is_empty() && ids.contains(&id) {
             out.push(issue(
                 &format!("records[{i}].id"),
-                format!("the record id `{id}` is used twice"),
+                format!("the record id “{id}” is used twice"),
             ));
         }
         ids.push(id);
@@ -1481,7 +1601,7 @@ pub fn validate_candidate(c: &Candidate) -> Vec<FieldIssue> {
             if !c.records.iter().any(|o| o.id.trim() == b.trim()) {
                 out.push(issue(
                     &format!("records[{i}].based_on"),
-                    format!("there is no record `{}` in this candidate", b.trim()),
+                    format!("there is no record “{}” in this candidate", b.trim()),
                 ));
             }
         }
@@ -1501,7 +1621,7 @@ pub fn validate_candidate(c: &Candidate) -> Vec<FieldIssue> {
             out.push(issue(
                 &format!("scope_confirmations[{i}].record_id"),
                 format!(
-                    "there is no {} record `{}`",
+                    "there is no {} record “{}”",
                     s.layer.id(),
                     s.record_id.trim()
                 ),
@@ -1514,6 +1634,34 @@ pub fn validate_candidate(c: &Candidate) -> Vec<FieldIssue> {
             ));
         }
     }
+    for (i, h) in c.holder_confirmations.iter().enumerate() {
+        if !c
+            .records
+            .iter()
+            .any(|r| r.id.trim() == h.record_id.trim() && r.layer == h.layer)
+        {
+            out.push(issue(
+                &format!("holder_confirmations[{i}].record_id"),
+                format!(
+                    "there is no {} record “{}”",
+                    h.layer.id(),
+                    h.record_id.trim()
+                ),
+            ));
+        }
+        if h.note.trim().is_empty() {
+            out.push(issue(
+                &format!("holder_confirmations[{i}].note"),
+                "say how you confirmed the affiliate (who, when, which document)",
+            ));
+        }
+    }
+    if c.model_terms.is_some() && !c.is_hosted() {
+        out.push(issue(
+            "model_terms",
+            "the model vendor's terms are a checklist of hosted paths: a vendor reached directly has one contract",
+        ));
+    }
     out
 }
 
@@ -1524,7 +1672,7 @@ pub fn validate_policy(p: &Policy, workload_tier: RiskTier) -> Vec<FieldIssue> {
         out.push(issue(
             "tier",
             format!(
-                "this policy is written for the `{}` tier but the workload is `{}`",
+                "this policy is written for the {} tier but the workload is {}",
                 p.tier.id(),
                 workload_tier.id()
             ),
@@ -1548,7 +1696,7 @@ fn validate_header(e: &Evaluation) -> Vec<FieldIssue> {
     if e.format != FORMAT_VERSION {
         out.push(issue(
             "format",
-            format!("`format` must be {FORMAT_VERSION}"),
+            format!("“format” must be {FORMAT_VERSION}"),
         ));
     }
     if e.workload.name.trim().is_empty() {
@@ -1782,6 +1930,76 @@ mod tests {
         // Absent, they are not written: older files and reports stay as they were.
         let plain = Evaluation::from_json(minimal()).unwrap().to_json_pretty();
         assert!(!plain.contains("opinion") && !plain.contains("subservice"));
+    }
+
+    #[test]
+    fn drafts_confirmations_and_model_terms_round_trip_and_older_files_open() {
+        // An older file has none of them: it opens as before, and is
+        // written back without them.
+        let old = Evaluation::from_json(minimal()).unwrap();
+        let c = &old.candidates[0];
+        assert!(c.holder_confirmations.is_empty() && c.model_terms.is_none());
+        assert!(c.records.iter().all(|r| r.drafts.is_empty()));
+        let back = old.to_json_pretty();
+        assert!(!back.contains("drafts") && !back.contains("holder_confirmations"));
+        assert!(!back.contains("model_terms"));
+        // New fields round-trip.
+        let json = minimal()
+            .replace(
+                r#""id": "r2", "layer": "model", "standard": "27001:2022", "source": "certificate-pdf"}"#,
+                r#""id": "r2", "layer": "model", "standard": "27001:2022", "source": "certificate-pdf",
+                    "drafts": {"expiry_date": "13th of Smarch 2027"}}"#,
+            )
+            .replace(
+                r#""products": ["API"],"#,
+                r#""products": ["API"], "platform": {"vendor": "aws", "service": "Amazon Bedrock"},
+                   "model_terms": {"zdr_window": {"answer": "yes", "note": "order form v3"}},
+                   "holder_confirmations": [{"layer": "model", "record_id": "r1",
+                       "holder": "Anthropic Holdings UK Ltd", "note": "trust portal FAQ"}],"#,
+            );
+        let e = Evaluation::from_json(&json).unwrap();
+        let c = &e.candidates[0];
+        assert_eq!(
+            c.records[1]
+                .drafts
+                .get(&RecordField::ExpiryDate)
+                .map(String::as_str),
+            Some("13th of Smarch 2027")
+        );
+        assert_eq!(c.holder_confirmations[0].note, "trust portal FAQ");
+        assert_eq!(
+            c.checklist(ContractKind::ModelTerms)
+                .and_then(|m| m.get(ContractItem::ZdrWindow))
+                .map(|a| a.answer),
+            Some(Answer::Yes)
+        );
+        assert_eq!(Evaluation::from_json(&e.to_json_pretty()).unwrap(), e);
+        let issues = e.validate();
+        assert!(
+            issues.iter().all(|i| i.field.ends_with(".holder")),
+            "{issues:?}"
+        );
+        // A draft for a field that is not a date is named.
+        let bad = json.replace(r#""expiry_date": "13th"#, r#""scope": "13th"#);
+        let e = Evaluation::from_json(&bad).unwrap();
+        assert!(e
+            .validate()
+            .iter()
+            .any(|i| i.field == "candidates[0].records[1].scope"));
+        let bad = json.replace(r#""drafts": {"expiry_date""#, r#""drafts": {"colour""#);
+        let err = Evaluation::from_json(&bad).unwrap_err();
+        assert!(
+            err.message.contains("unknown record field “colour”"),
+            "{}",
+            err.message
+        );
+        // A confirmation without a note is named.
+        let bad = json.replace(r#""note": "trust portal FAQ""#, r#""note": " ""#);
+        let e = Evaluation::from_json(&bad).unwrap();
+        assert!(e
+            .validate()
+            .iter()
+            .any(|i| i.field == "candidates[0].holder_confirmations[0].note"));
     }
 
     #[test]

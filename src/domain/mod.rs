@@ -3,11 +3,13 @@
 //! Pure Rust: no browser or UI crate may be used here, so the core is tested
 //! natively and could move to a crate of its own.
 
+pub mod date_text;
 mod dates;
 pub mod evaluation;
 mod field;
 pub mod json_path;
 
+pub use date_text::{human_date, parse_date_input, DateRead, DayMonthOrder};
 pub use dates::{format_date, parse_date, AsOf, DateError};
 pub use field::RecordField;
 

@@ -32,7 +32,8 @@ pub enum Status {
     InProgress,
     /// The source says the status is evolving and must be verified.
     Verify,
-    /// The source says nothing about it.
+    /// No source found says anything about it (shown as "No public claim
+    /// found": it does not mean the vendor has none).
     NotStated,
 }
 
@@ -63,7 +64,7 @@ impl Status {
             (Status::Partial, _) => "Some services",
             (Status::InProgress, _) => "In progress",
             (Status::Verify, _) => "Evolving: verify",
-            (Status::NotStated, _) => "Not stated",
+            (Status::NotStated, _) => "No public claim found",
         }
     }
 
@@ -93,11 +94,68 @@ pub struct Source {
     pub url: Option<String>,
     /// When it was published or last verified.
     pub date: AsOf,
-    /// What kind of source this is (comparison article, vendor announcement, registry…).
-    pub kind: String,
+    /// What kind of source this is; it sets the weight of its claims.
+    pub kind: SourceType,
     /// A caveat about the source itself, if any.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// What kind of source a claim comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SourceType {
+    #[serde(rename = "vendor announcement")]
+    VendorAnnouncement,
+    #[serde(rename = "vendor security page")]
+    VendorSecurityPage,
+    #[serde(rename = "vendor trust portal")]
+    VendorTrustPortal,
+    #[serde(rename = "comparison article")]
+    ComparisonArticle,
+    #[serde(rename = "industry article")]
+    IndustryArticle,
+    #[serde(rename = "public registry")]
+    PublicRegistry,
+}
+
+/// How much a claim weighs, by its source: the vendor's own word first,
+/// third parties (articles, registries) after. Ordered: `Vendor < ThirdParty`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Weight {
+    /// The vendor's own announcement, security page or trust portal.
+    Vendor,
+    /// An article or a registry.
+    ThirdParty,
+}
+
+impl SourceType {
+    pub fn weight(self) -> Weight {
+        match self {
+            SourceType::VendorAnnouncement
+            | SourceType::VendorSecurityPage
+            | SourceType::VendorTrustPortal => Weight::Vendor,
+            SourceType::ComparisonArticle
+            | SourceType::IndustryArticle
+            | SourceType::PublicRegistry => Weight::ThirdParty,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceType::VendorAnnouncement => "vendor announcement",
+            SourceType::VendorSecurityPage => "vendor security page",
+            SourceType::VendorTrustPortal => "vendor trust portal",
+            SourceType::ComparisonArticle => "comparison article",
+            SourceType::IndustryArticle => "industry article",
+            SourceType::PublicRegistry => "public registry",
+        }
+    }
+}
+
+impl std::fmt::Display for SourceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
 }
 
 /// One public claim about one vendor and one standard.
@@ -231,12 +289,14 @@ pub struct Dataset {
     pub paths: Vec<Path>,
 }
 
-/// How a cell of the matrix resolves.
+/// How a cell of the matrix resolves: on the claims of the heaviest sources
+/// it has (the vendor's own word, else third parties); the others are still
+/// shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellStatus {
-    /// Every claim agrees.
+    /// The heaviest claims agree.
     Agreed(Status),
-    /// Sources disagree: every claim is shown, none is picked.
+    /// Sources of equal weight disagree: every claim is shown, none is picked.
     Disputed,
 }
 
@@ -263,7 +323,8 @@ impl CellStatus {
     }
 }
 
-/// One cell: a vendor × a standard, with every claim behind it.
+/// One cell: a vendor × a standard, with every claim behind it, the
+/// heaviest first.
 #[derive(Debug, Clone)]
 pub struct Cell<'a> {
     pub vendor: &'a Vendor,
@@ -389,15 +450,27 @@ impl Dataset {
         self.paths.iter().find(|p| p.id == id)
     }
 
+    /// The weight of a claim, by its source (an unknown source weighs least).
+    pub fn weight(&self, claim: &Claim) -> Weight {
+        self.source(&claim.source)
+            .map_or(Weight::ThirdParty, |s| s.kind.weight())
+    }
+
     /// The cell of a vendor and a standard; `None` for an unknown vendor.
     pub fn cell(&self, vendor_id: &str, standard: Standard) -> Option<Cell<'_>> {
         let vendor = self.vendor(vendor_id)?;
-        let claims: Vec<&Claim> = self
+        let mut claims: Vec<&Claim> = self
             .claims
             .iter()
             .filter(|c| c.vendor == vendor_id && c.standard == standard)
             .collect();
-        let distinct: BTreeSet<Status> = claims.iter().map(|c| c.status).collect();
+        claims.sort_by_key(|c| self.weight(c));
+        let top = claims.first().map(|c| self.weight(c));
+        let distinct: BTreeSet<Status> = claims
+            .iter()
+            .filter(|c| Some(self.weight(c)) == top)
+            .map(|c| c.status)
+            .collect();
         let status = match distinct.len() {
             0 => CellStatus::Agreed(Status::NotStated),
             1 => CellStatus::Agreed(*distinct.iter().next()?),

@@ -43,19 +43,24 @@ fn has_all_eight_vendors_and_every_cell() {
 }
 
 #[test]
-fn disputes_the_sources_disagree_on() {
+fn a_claim_weighs_what_its_source_weighs() {
     let d = ds();
-    // DOMAIN.md: A says in progress, B and AWS say certified for selected services.
-    assert_eq!(
-        d.cell("aws", Standard::Iso42001).unwrap().status,
-        CellStatus::Disputed
-    );
+    // A (an article) says in progress; AWS's own announcement says certified
+    // for selected services: the vendor's word decides, the article is
+    // still shown.
+    let aws = d.cell("aws", Standard::Iso42001).unwrap();
+    assert_eq!(aws.status, CellStatus::Agreed(Status::Partial));
+    let sources: Vec<&str> = aws.claims.iter().map(|c| c.source.as_str()).collect();
+    assert_eq!(sources[0], "aws-42001", "the vendor's own claim first");
+    assert!(sources.contains(&"A") && sources.contains(&"B"));
+    assert_eq!(aws.statuses(), vec![Status::Partial, Status::InProgress]);
     // A says in progress; Google's announcement says certified.
     assert_eq!(
         d.cell("google-cloud", Standard::Iso42001).unwrap().status,
-        CellStatus::Disputed
+        CellStatus::Agreed(Status::Certified)
     );
-    // A says verify; a registry says certified (unverified).
+    // Sources of equal weight that disagree: an article says verify, a
+    // registry says certified.
     assert_eq!(
         d.cell("cohere", Standard::Iso42001).unwrap().status,
         CellStatus::Disputed
@@ -73,17 +78,18 @@ fn disputes_the_sources_disagree_on() {
         d.cell("hugging-face", Standard::Iso27001).unwrap().status,
         CellStatus::Agreed(Status::InProgress)
     );
-}
-
-#[test]
-fn disputed_cells_keep_every_claim() {
-    let d = ds();
-    let cell = d.cell("aws", Standard::Iso42001).unwrap();
-    let sources: Vec<&str> = cell.claims.iter().map(|c| c.source.as_str()).collect();
-    assert!(sources.contains(&"A"));
-    assert!(sources.contains(&"B"));
-    assert!(sources.contains(&"aws-42001"));
-    assert_eq!(cell.statuses(), vec![Status::Partial, Status::InProgress]);
+    // "Not stated" is no public claim found, never "they have none".
+    assert_eq!(
+        Status::NotStated.label(Standard::Soc2Type2),
+        "No public claim found"
+    );
+    for v in &d.vendors {
+        for s in Standard::ALL {
+            let cell = d.cell(&v.id, s).unwrap();
+            let w: Vec<Weight> = cell.claims.iter().map(|c| d.weight(c)).collect();
+            assert!(w.windows(2).all(|p| p[0] <= p[1]), "{} × {}", v.id, s.id());
+        }
+    }
 }
 
 #[test]

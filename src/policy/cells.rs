@@ -1,17 +1,21 @@
 //! The decision matrix: one [`Cell`] per requirement of the policy and
-//! layer, then one per sector attestation the buyer named. A cell is decided
-//! on the verified records that support it; when none does, the most
-//! specific rule says why (`soc2.type1-only`, `layer.inherited-only`,
-//! `tier.public-claim-only`, else `tier.required-missing`).
+//! layer, then one per sector attestation the buyer named. A requirement is
+//! judged on its best current record (POLICY.md, "Superseded records"): the
+//! verified record, not superseded, whose own findings are the least severe;
+//! the cell names that record, its holder, and nothing else. When no such
+//! record exists, the most specific rule says why (`soc2.type1-only`,
+//! `layer.inherited-only`, `tier.public-claim-only`, else
+//! `tier.required-missing`).
 
-use super::context::{sorted_ids, Ctx};
-use super::report::{Cell, CellStatus, StandardSet};
+use super::context::{label_held, sorted_ids, Ctx};
+use super::report::{Cell, CellStatus, Name, StandardSet};
 use super::rules::{layer, soc2, tier};
 use super::text;
 use crate::domain::evaluation::RequirementLevel::{self, Required};
-use crate::domain::evaluation::{Requirement, Soc2Type, StandardRef};
+use crate::domain::evaluation::{EvidenceRecord, Requirement, Soc2Type, StandardRef};
 use crate::domain::{Layer, Standard};
 use std::borrow::Cow;
+use std::cmp::Reverse;
 
 /// "ISO/IEC 27001", "ISO/IEC 27001 or SOC 2 Type II".
 pub(crate) fn requirement_label(req: &Requirement) -> Cow<'static, str> {
@@ -24,70 +28,85 @@ pub(crate) fn requirement_label(req: &Requirement) -> Cow<'static, str> {
     }
 }
 
-/// Why a supported cell has its status.
-fn supported_reason(status: CellStatus) -> Cow<'static, str> {
-    Cow::Borrowed(match status {
-        CellStatus::Pass => "supported by a record that meets every rule",
-        CellStatus::Conditional => "supported, with warnings to review on its records",
-        CellStatus::Fail => "the evidence on file fails: see its findings",
-    })
+/// How a cell was decided: its status, the records it was decided on, why.
+type Decision = (CellStatus, Vec<usize>, Cow<'static, str>);
+
+/// The status of a record: the worst of its own findings.
+fn status_of(cx: &Ctx, i: usize) -> CellStatus {
+    CellStatus::from_worst(cx.record_worst[i])
 }
 
-/// The status of the worst of some records.
-fn worst_of(cx: &Ctx, idx: &[usize]) -> CellStatus {
-    CellStatus::from_worst(idx.iter().map(|&i| cx.record_worst[i]).max().flatten())
+/// The date that makes a record newer (issue date, SOC 2 period end).
+fn newest(r: &EvidenceRecord) -> Reverse<Option<time::Date>> {
+    Reverse(r.issue_date.or(r.soc2.as_ref().and_then(|s| s.period_end)))
 }
 
-/// The lowest layer of some records (model before platform does not
-/// matter: `Layer`'s order is platform, model, customer).
-fn lowest_layer(cx: &Ctx, idx: &[usize]) -> Layer {
-    idx.iter()
-        .map(|&i| cx.record(i).layer)
-        .min()
-        .unwrap_or(Layer::Model)
+/// Of some records (each with the rank of the alternative it supports), the
+/// best: the least severe, then the first alternative, then the newest,
+/// then by id, so the choice never depends on the order of the records.
+fn best_of(cx: &Ctx, ranked: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
+    ranked
+        .min_by(|&(ra, a), &(rb, b)| {
+            let key = |rank: usize, i: usize| (status_of(cx, i), rank, newest(cx.record(i)));
+            key(ra, a)
+                .cmp(&key(rb, b))
+                .then_with(|| cx.ids[a].cmp(&cx.ids[b]))
+        })
+        .map(|(_, i)| i)
+}
+
+/// The decision on a best record: its status, and why, naming it.
+fn decided_by(cx: &Ctx, best: usize) -> Decision {
+    let status = status_of(cx, best);
+    let what = label_held(cx.record(best));
+    let reason = match status {
+        CellStatus::Pass => format!("{what} meets every rule"),
+        CellStatus::Conditional => format!("{what} has warnings to review"),
+        CellStatus::Fail => format!("{what} fails: see its findings"),
+    };
+    (status, vec![best], Cow::Owned(reason))
 }
 
 /// Decides one requirement at one layer.
 pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
     let label = requirement_label(req);
-    let records = &cx.cand.records;
+    let cand = cx.cand;
+    let records = &cand.records;
     let facts = &cx.facts;
     let at = |i: usize, s: Standard| {
         records[i].layer == layer && records[i].standard.standard() == Some(s)
     };
-    let verified = |i: usize| !facts[i].public_claim && !facts[i].platform_held;
+    let current = |i: usize| {
+        !facts[i].public_claim && !facts[i].platform_held && facts[i].superseded_by.is_none()
+    };
     let is_type2 = |i: usize| {
         records[i]
             .soc2
             .as_ref()
             .is_some_and(|x| x.report_type == Soc2Type::TypeII)
     };
-    let supports = |i: usize, s: Standard| {
-        at(i, s) && verified(i) && (s != Standard::Soc2Type2 || is_type2(i))
-    };
+    let supports =
+        |i: usize, s: Standard| at(i, s) && current(i) && (s != Standard::Soc2Type2 || is_type2(i));
     let matching = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
         (0..records.len()).filter(|&i| pred(i)).collect()
     };
-
-    // The best supported alternative: status = worst of its verified records.
-    let best = req
-        .any_of
-        .iter()
-        .map(|&s| matching(&|i| supports(i, s)))
-        .filter(|idx| !idx.is_empty())
-        .map(|idx| (worst_of(cx, &idx), idx))
-        .min_by_key(|(status, _)| *status);
-    let (status, idx, reason) = if let Some((status, idx)) = best {
-        (status, idx, supported_reason(status))
+    let ranked = req.any_of.iter().enumerate().flat_map(|(rank, &s)| {
+        (0..records.len())
+            .filter(move |&i| supports(i, s))
+            .map(move |i| (rank, i))
+    });
+    let decision = if let Some(best) = best_of(cx, ranked) {
+        decided_by(cx, best)
     } else {
-        // No verified support: say why, most specific first.
+        // No current verified support: say why, most specific first.
         let type1 = if req.any_of.contains(&Standard::Soc2Type2) {
-            matching(&|i| at(i, Standard::Soc2Type2) && verified(i))
+            matching(&|i| at(i, Standard::Soc2Type2) && current(i))
         } else {
             Vec::new()
         };
         let any = |i: usize| req.any_of.iter().any(|&s| at(i, s));
-        let inherited = matching(&|i| any(i) && facts[i].platform_held);
+        let inherited =
+            matching(&|i| any(i) && facts[i].platform_held && facts[i].superseded_by.is_none());
         let claims = matching(&|i| any(i) && facts[i].public_claim);
         if !type1.is_empty() {
             soc2::type1_only(cx, layer, &type1);
@@ -120,18 +139,8 @@ pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
         }
     };
     let standards = req.any_of.iter().copied().collect();
-    push_cell(
-        cx,
-        layer,
-        label,
-        standards,
-        req.level,
-        (status, idx, reason),
-    );
+    push_cell(cx, layer, label, standards, req.level, decision);
 }
-
-/// How a cell was decided: its status, the records it was decided on, why.
-type Decision = (CellStatus, Vec<usize>, Cow<'static, str>);
 
 fn push_cell(
     cx: &mut Ctx,
@@ -141,6 +150,11 @@ fn push_cell(
     level: RequirementLevel,
     (status, idx, reason): Decision,
 ) {
+    let holder = match idx.as_slice() {
+        [one] => Some(cx.record(*one).holder.trim()).filter(|h| !h.is_empty()),
+        _ => None,
+    }
+    .map(Name::from);
     let records = sorted_ids(cx, &idx);
     cx.matrix.push(Cell {
         layer,
@@ -149,6 +163,7 @@ fn push_cell(
         level,
         status,
         records,
+        holder,
         reason,
     });
 }
@@ -171,39 +186,28 @@ pub(crate) fn sector_attestation_cells(cx: &mut Ctx) {
                     && matches!(&r.standard, StandardRef::Attestation(n) if text::normalise(n) == want)
             })
             .collect();
-        let verified: Vec<usize> = matching
+        let current = matching
             .iter()
             .copied()
-            .filter(|&i| !cx.facts[i].public_claim)
-            .collect();
+            .filter(|&i| !cx.facts[i].public_claim && cx.facts[i].superseded_by.is_none());
         let name = name.trim().to_string();
-        let (layer, status, idx, reason) = if !verified.is_empty() {
-            let status = worst_of(cx, &verified);
-            (
-                lowest_layer(cx, &verified),
-                status,
-                verified,
-                supported_reason(status),
-            )
+        let (layer, decision) = if let Some(best) = best_of(cx, current.map(|i| (0, i))) {
+            (cx.record(best).layer, decided_by(cx, best))
         } else if !matching.is_empty() {
-            let layer = lowest_layer(cx, &matching);
+            let layer = matching
+                .iter()
+                .map(|&i| cx.record(i).layer)
+                .min()
+                .unwrap_or(Layer::Model);
             tier::public_claim_only(cx, layer, None, &name, &matching);
-            (
-                layer,
-                CellStatus::Conditional,
-                matching,
-                Cow::Borrowed("only the public matrix's claim supports it"),
-            )
+            let why = Cow::Borrowed("only the public matrix's claim supports it");
+            (layer, (CellStatus::Conditional, matching, why))
         } else {
             tier::attestation_missing(cx, &name);
-            (
-                Layer::Model,
-                CellStatus::Fail,
-                Vec::new(),
-                Cow::Borrowed("no evidence record"),
-            )
+            let why = Cow::Borrowed("no evidence record");
+            (Layer::Model, (CellStatus::Fail, Vec::new(), why))
         };
-        let (none, decided) = (StandardSet::default(), (status, idx, reason));
-        push_cell(cx, layer, name.into(), none, Required, decided);
+        let none = StandardSet::default();
+        push_cell(cx, layer, name.into(), none, Required, decision);
     }
 }

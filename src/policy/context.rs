@@ -5,8 +5,10 @@
 
 use super::report::{Cell, Compared, FieldRef, Finding, Name, ScopeMatch, Severity, Subject};
 use super::rules::{Circumstances, Ease, Rule};
-use crate::domain::evaluation::{Candidate, Evaluation, EvidenceRecord, RequirementLevel};
-use crate::domain::{format_date, Layer, RecordField, RiskTier, Standard};
+use crate::domain::evaluation::{
+    Candidate, Evaluation, EvidenceRecord, RequirementLevel, Soc2Type, StandardRef,
+};
+use crate::domain::{format_date, human_date, Layer, RecordField, RiskTier, Standard};
 use std::borrow::Cow;
 use std::rc::Rc;
 use time::Date;
@@ -20,6 +22,28 @@ pub(crate) struct Facts {
     /// On a hosted path, a model-layer record held by the platform vendor.
     pub platform_held: bool,
     pub public_claim: bool,
+    /// Whose it is, against the organisation of its layer.
+    pub holder: HolderFact,
+    /// The record of the same layer, standard and holder that supersedes
+    /// this one (POLICY.md, "Superseded records").
+    pub superseded_by: Option<usize>,
+}
+
+/// A record's holder against the organisation its layer stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolderFact {
+    /// Not checked: a public claim, the customer layer, a platform record
+    /// of a direct candidate, or the platform's record at the model layer
+    /// (`layer.inherited-only`'s business).
+    NotChecked,
+    /// One of the organisation's names.
+    Matches,
+    Blank,
+    /// Another organisation's.
+    Foreign,
+    /// Another organisation's, confirmed by hand as an affiliate (the index
+    /// of the confirmation).
+    Confirmed(usize),
 }
 
 pub(crate) struct Ctx<'a> {
@@ -132,6 +156,7 @@ impl<'a> Ctx<'a> {
                 required,
                 level: RequirementLevel::Required,
                 tier,
+                uncovered: false,
             },
             ease: None,
         }
@@ -140,6 +165,26 @@ impl<'a> Ctx<'a> {
     /// The display name of the candidate's model vendor.
     pub(crate) fn model_vendor_name(&self) -> String {
         crate::domain::evaluation::vendor_display_name(&self.cand.model_vendor).to_string()
+    }
+
+    /// The organisation a layer's evidence must name: the model vendor at
+    /// the model layer, the platform at the platform layer.
+    pub(crate) fn layer_org(&self, layer: Layer) -> String {
+        match (layer, &self.cand.platform) {
+            (Layer::Platform, Some(p)) => {
+                crate::domain::evaluation::vendor_display_name(&p.vendor).to_string()
+            }
+            _ => self.model_vendor_name(),
+        }
+    }
+
+    /// True when the record keeps typed text for `field` that is not a date
+    /// yet (`evidence.date-not-understood` speaks for it).
+    pub(crate) fn has_draft(&self, i: usize, field: RecordField) -> bool {
+        self.record(i)
+            .drafts
+            .get(&field)
+            .is_some_and(|t| !t.trim().is_empty())
     }
 }
 
@@ -190,6 +235,13 @@ impl Draft<'_, '_> {
         self
     }
 
+    /// Whether what the finding is about has no evidence of its own on file
+    /// (for `SeverityPolicy::InfoUnlessUncovered`).
+    pub(crate) fn uncovered(mut self, uncovered: bool) -> Self {
+        self.circumstances.uncovered = uncovered;
+        self
+    }
+
     /// Reports below the rule's policy, for a reason the rule declares.
     pub(crate) fn ease_if(mut self, when: bool, ease: Ease) -> Self {
         if when {
@@ -207,12 +259,35 @@ impl Draft<'_, '_> {
     /// does not apply, e.g. to the low tier).
     pub(crate) fn emit(
         self,
-        message: String,
+        mut message: String,
         next_step: impl Into<Cow<'static, str>>,
     ) -> Option<Severity> {
         let mut severity = self.rule.severity.resolve(&self.circumstances)?;
         if let Some(e) = self.ease {
             severity = severity.min(e.severity());
+        }
+        let mut next_step = next_step.into();
+        if let Some(i) = self.record {
+            let facts = self.cx.facts[i];
+            if let Some(j) = facts.superseded_by {
+                // History: context only, and the advice that fits it.
+                severity = Severity::Info;
+                let newer = self.cx.record(j);
+                message.push_str(&format!("; superseded by {}", label(newer)));
+                if let Some(d) = newer
+                    .issue_date
+                    .or(newer.soc2.as_ref().and_then(|s| s.period_end))
+                {
+                    message.push_str(&format!(" of {}", human_date(d)));
+                }
+                next_step = Cow::Borrowed(
+                    "nothing to do: keep it as the history of this evidence, or remove it",
+                );
+            } else if facts.holder == HolderFact::Foreign
+                && !std::ptr::eq(self.rule, &super::rules::evidence::HOLDER_MISMATCH)
+            {
+                next_step = Cow::Owned(foreign_advice(self.cx, i));
+            }
         }
         if let Some(i) = self.record {
             let w = &mut self.cx.record_worst[i];
@@ -224,10 +299,20 @@ impl Draft<'_, '_> {
             subject: self.subject,
             values: self.values,
             message,
-            next_step: next_step.into(),
+            next_step,
         });
         Some(severity)
     }
+}
+
+/// The advice for any finding on a record issued to another organisation.
+pub(crate) fn foreign_advice(cx: &Ctx, i: usize) -> String {
+    let r = cx.record(i);
+    let org = cx.layer_org(r.layer);
+    let holder = r.holder.trim();
+    format!(
+        "this certificate belongs to {holder}, not {org}: remove it, or confirm by hand, with a note, that {holder} is {org}'s subsidiary or affiliate"
+    )
 }
 
 /// A date as `YYYY-MM-DD`.
@@ -235,14 +320,47 @@ pub(crate) fn d(x: Date) -> String {
     format_date(x)
 }
 
-/// "record `r1` (ISO/IEC 27001:2022, certificate `C-1`)".
-pub(crate) fn label(r: &EvidenceRecord) -> String {
-    let cert = if r.certificate_number.is_empty() {
-        String::new()
-    } else {
-        format!(", certificate `{}`", r.certificate_number)
+/// How a sentence names a record: “the ISO/IEC 27001:2022 certificate
+/// “C-1””, “the SOC 2 report”, “the HIPAA BAA attestation”, “the public
+/// claim for ISO/IEC 27001”. Never its internal id.
+pub fn label(r: &EvidenceRecord) -> String {
+    let what = match &r.standard {
+        _ if r.is_public_claim() => {
+            return format!("the public claim for {}", r.standard.label());
+        }
+        StandardRef::Iso { .. } => format!("the {} certificate", r.standard.label()),
+        StandardRef::Soc2 => match r.soc2.as_ref().map(|s| s.report_type) {
+            Some(Soc2Type::TypeI) => "the SOC 2 Type I report".to_string(),
+            Some(Soc2Type::TypeII) => "the SOC 2 Type II report".to_string(),
+            None => "the SOC 2 report".to_string(),
+        },
+        StandardRef::Attestation(n) => format!("the {} attestation", n.trim()),
     };
-    format!("record `{}` ({}{cert})", r.id.trim(), r.standard.label())
+    let number = r.certificate_number.trim();
+    if number.is_empty() {
+        what
+    } else {
+        format!("{what} “{}”", shorten(number, 40))
+    }
+}
+
+/// [`label`] and, when it is named, its holder: “… held by Anthropic, PBC”.
+pub(crate) fn label_held(r: &EvidenceRecord) -> String {
+    let holder = r.holder.trim();
+    if holder.is_empty() || r.is_public_claim() {
+        label(r)
+    } else {
+        format!("{} held by {}", label(r), shorten(holder, 80))
+    }
+}
+
+/// User text quoted in a sentence, cut at `max` characters.
+pub(crate) fn quoted(text: &str, max: usize) -> String {
+    format!("“{}”", shorten(text.trim(), max))
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    crate::documents::shorten(s, max)
 }
 
 /// "model layer".
@@ -259,10 +377,4 @@ pub(crate) fn sorted_ids(cx: &Ctx, idx: &[usize]) -> Vec<Name> {
     let mut ids: Vec<Name> = idx.iter().map(|&i| cx.ids[i].clone()).collect();
     ids.sort();
     ids
-}
-
-/// Ids joined for a message: "a`, `b".
-pub(crate) fn join_ids(ids: &[Name]) -> String {
-    let v: Vec<&str> = ids.iter().map(|n| n.as_str()).collect();
-    v.join("`, `")
 }

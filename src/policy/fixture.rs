@@ -87,6 +87,8 @@ pub fn bench_fixture(candidates: usize, records: usize) -> Evaluation {
             r.last_verified = Some(date!(2026 - 10 - 01));
             if standard == StandardRef::Soc2 {
                 r.source = SourceKind::AuditReport;
+                r.certification_body.clear();
+                r.accreditation_body.clear();
                 r.soc2 = Some(soc2_details());
             }
             if k >= templates.len() {
@@ -110,7 +112,9 @@ pub fn bench_fixture(candidates: usize, records: usize) -> Evaluation {
             records: recs,
             customer_notes: String::new(),
             contract: ContractChecklist::all_yes(),
+            model_terms: platform_terms(hosted),
             scope_confirmations: Vec::new(),
+            holder_confirmations: Vec::new(),
             ai_timeline: Some(AiTimeline {
                 text: "certified to ISO/IEC 42001:2023".into(),
                 target_date: None,
@@ -132,4 +136,9 @@ pub(crate) fn soc2_details() -> Soc2Details {
         opinion: None,
         subservice_organisations: Vec::new(),
     }
+}
+
+/// The model vendor's terms of a hosted bench candidate: every item agreed.
+fn platform_terms(hosted: bool) -> Option<ContractChecklist> {
+    hosted.then(ContractChecklist::all_yes)
 }

@@ -15,8 +15,10 @@ mod accreditation;
 mod calendar;
 mod cells;
 mod context;
+mod facts;
 #[cfg(any(test, feature = "bench"))]
 mod fixture;
+pub mod holders;
 mod report;
 pub mod rules;
 mod text;
@@ -37,14 +39,16 @@ pub use accreditation::{
     accreditation_bodies, recognised_accreditation_body, AccreditationBody, AccreditationList,
 };
 pub use calendar::{add_days, add_months, add_years};
+pub use context::label as describe_record;
 #[cfg(any(test, feature = "bench"))]
 pub use fixture::bench_fixture;
+pub use holders::{holder_is_vendor, resolve_vendor, same_holder, vendor_names};
 pub use report::{
     CandidateReport, Cell, CellStatus, Compared, Counts, FieldRef, Finding, Name, Report,
     ScopeMatch, Severity, StandardSet, Subject, Verdict,
 };
 pub use rules::{Rule, SeverityPolicy, RULES};
-pub use text::{holder_is_vendor, normalise, PRODUCT_ALIASES};
+pub use text::{normalise, PRODUCT_ALIASES};
 
 use crate::domain::Layer;
 use context::{Ctx, Facts};
@@ -65,6 +69,8 @@ struct Scratch {
     products: Vec<(String, Name, Rc<[String]>)>,
     /// Holder text → its normalised form.
     holders: Vec<(String, String)>,
+    /// Per record of the current candidate, its entry in `holders`.
+    holder_of: Vec<usize>,
 }
 
 const CACHE_MAX: usize = 64;
@@ -87,9 +93,8 @@ impl Scratch {
         if let Some(i) = self.holders.iter().position(|(h, _)| h == holder) {
             return i;
         }
-        if self.holders.len() >= CACHE_MAX {
-            self.holders.clear();
-        }
+        // Cleared only between candidates (see `evaluate_candidate`): the
+        // records of the candidate being judged point into it.
         self.holders.push((holder.to_string(), normalise(holder)));
         self.holders.len() - 1
     }
@@ -125,41 +130,6 @@ pub fn resolve_evaluation_date(eval: &Evaluation, chosen: Option<Date>, today: D
     chosen.or(eval.evaluation_date).unwrap_or(today)
 }
 
-fn facts(eval: &Evaluation, cand: &Candidate, r: &EvidenceRecord, holder_norm: &str) -> Facts {
-    let public_claim = r.is_public_claim();
-    let platform_held = match &cand.platform {
-        Some(p) if r.layer == Layer::Model => {
-            text::holder_norm_is_vendor(holder_norm, &p.vendor)
-                && !text::holder_norm_is_vendor(holder_norm, &cand.model_vendor)
-        }
-        _ => false,
-    };
-    let layer_counts = match r.layer {
-        Layer::Customer => false,
-        Layer::Platform => cand.platform.is_some(),
-        Layer::Model => true,
-    };
-    let required = !platform_held
-        && layer_counts
-        && match &r.standard {
-            StandardRef::Attestation(name) => {
-                let n = normalise(name);
-                eval.sector_attestations.iter().any(|a| normalise(a) == n)
-            }
-            other => other.standard().is_some_and(|s| {
-                eval.policy
-                    .requirements(r.layer)
-                    .iter()
-                    .any(|q| q.level == RequirementLevel::Required && q.any_of.contains(&s))
-            }),
-        };
-    Facts {
-        required,
-        platform_held,
-        public_claim,
-    }
-}
-
 fn evaluate_candidate(
     eval: &Evaluation,
     cand: &Candidate,
@@ -169,15 +139,18 @@ fn evaluate_candidate(
     let n = cand.records.len();
     let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
-    for r in &cand.records {
-        let f = if cand.platform.is_some() && r.layer == Layer::Model {
-            let h = scratch.holder_norm(&r.holder);
-            self::facts(eval, cand, r, &scratch.holders[h].1)
-        } else {
-            self::facts(eval, cand, r, "")
-        };
-        facts.push(f);
+    if scratch.holders.len() > CACHE_MAX {
+        scratch.holders.clear();
     }
+    let mut norms = std::mem::take(&mut scratch.holder_of);
+    norms.clear();
+    for r in &cand.records {
+        let h = scratch.holder_norm(&r.holder);
+        norms.push(h);
+        facts.push(facts::of(eval, cand, r, &scratch.holders[h].1));
+    }
+    facts::find_superseded(cand, date, &mut facts, |i| &scratch.holders[norms[i]].1);
+    scratch.holder_of = norms;
     let mut record_worst = std::mem::take(&mut scratch.record_worst);
     record_worst.clear();
     record_worst.resize(n, None);

@@ -208,9 +208,13 @@ pub struct Cell {
     pub standards: StandardSet,
     pub level: RequirementLevel,
     pub status: CellStatus,
-    /// The records the cell was decided on, sorted.
+    /// The records the cell was decided on, sorted: for a requirement that
+    /// a record supports, that one record (the best current one).
     pub records: Vec<Name>,
-    /// Why, in one sentence (the records are in `records`).
+    /// The holder of the record that decides the cell, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<Name>,
+    /// Why, in one sentence, naming the record that decides it.
     pub reason: Cow<'static, str>,
 }
 
@@ -299,7 +303,7 @@ impl Report {
     /// fails and warnings.
     pub fn summary(&self) -> String {
         let mut out = format!(
-            "evaluation date {} · tier {} · policy `{}`\n",
+            "evaluation date {} · tier {} · policy “{}”\n",
             format_date(self.evaluation_date),
             self.risk_tier.id(),
             self.policy

@@ -1,5 +1,5 @@
-//! Text matching: product names against scope statements, holders against
-//! vendors, and the "our model is ISO certified" category mistake.
+//! Text matching: product names against scope statements, and the "our
+//! model is ISO certified" category mistake (holders: `holders.rs`).
 //!
 //! Everything is compared in a *normalised* form: lowercase, every run of
 //! characters that are not letters or digits becomes one space, with a space
@@ -167,38 +167,6 @@ pub(crate) fn original_slice<'a>(
     original.get(from..to).unwrap_or("")
 }
 
-/// True when `name` (a certificate holder) is one of the vendor's known
-/// organisation names, or starts with one as whole words ("Amazon Web
-/// Services, Inc." is AWS). `vendor` is a matrix id or free text.
-pub fn holder_is_vendor(holder: &str, vendor: &str) -> bool {
-    let holder = normalise(holder);
-    holder_norm_is_vendor(&holder, vendor)
-}
-
-/// [`holder_is_vendor`] on an already normalised (padded) holder.
-pub(crate) fn holder_norm_is_vendor(holder: &str, vendor: &str) -> bool {
-    if holder.is_empty() {
-        return false;
-    }
-    let v = vendor.trim();
-    let known = crate::domain::evaluation::KNOWN_VENDORS
-        .iter()
-        .find(|(id, name, _)| *id == v || name.eq_ignore_ascii_case(v));
-    // " amazon web services inc " starts with the words "amazon web services".
-    let starts = |alias: &str| {
-        holder
-            .get(1..)
-            .is_some_and(|h| h.starts_with(alias) && h[alias.len()..].starts_with(' '))
-    };
-    match known {
-        Some((_, _, aliases)) => aliases.iter().any(|a| starts(a)),
-        None => {
-            let own = normalise(v);
-            !own.is_empty() && holder.starts_with(&own)
-        }
-    }
-}
-
 const MODEL_WORDS: &[&str] = &["model", "models", "llm", "llms"];
 const FILLER_AFTER_MODEL: &[&str] = &[
     "is",
@@ -276,6 +244,38 @@ fn clause_words(text: &str) -> Vec<String> {
         words.push(cur);
     }
     words
+}
+
+/// Finds text presenting SOC 2 as a certificate ("SOC 2 certified", "our
+/// SOC 2 certificate", "SOC 2 Type II certification"): "SOC 2" (or "SOC2")
+/// and a word starting with "certif" in one clause, with no negation between
+/// them and not "certified public accountants". Returns the words.
+pub(crate) fn soc2_certificate_claim(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if !lower.contains("soc") || !lower.contains("certif") {
+        return None;
+    }
+    let words = clause_words(text);
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("|");
+    for i in 0..words.len() {
+        let start = match (w(i), w(i + 1)) {
+            ("soc2", _) => i + 1,
+            ("soc", "2") => i + 2,
+            _ => continue,
+        };
+        let mut j = start;
+        while j < words.len() && w(j) != "|" {
+            let here = w(j);
+            if matches!(here, "not" | "never" | "no" | "nor" | "isn" | "instead") {
+                break;
+            }
+            if here.starts_with("certif") && w(j + 1) != "public" {
+                return Some(words[i..=j].join(" "));
+            }
+            j += 1;
+        }
+    }
+    None
 }
 
 /// Finds a claim that a *model* is ISO certified ("our model is ISO 42001

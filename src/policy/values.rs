@@ -1,7 +1,7 @@
 //! The small values a report is made of: shared names, sets of standards,
 //! and the field a finding is about.
 
-use crate::domain::evaluation::ContractItem;
+use crate::domain::evaluation::{ContractItem, ContractKind};
 use crate::domain::{RecordField, Standard};
 use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
@@ -139,7 +139,8 @@ impl Serialize for StandardSet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldRef {
     Record(RecordField),
-    Contract(ContractItem),
+    /// An answer of one of the candidate's contracts.
+    Contract(ContractKind, ContractItem),
     /// The candidate's records as a whole (a requirement nothing supports).
     Records,
     AiTimeline,
@@ -152,7 +153,7 @@ impl FieldRef {
     pub fn id(self) -> &'static str {
         match self {
             FieldRef::Record(f) => f.id(),
-            FieldRef::Contract(item) => item.path(),
+            FieldRef::Contract(kind, item) => item.path_in(kind),
             FieldRef::Records => "records",
             FieldRef::AiTimeline => "ai_timeline",
             FieldRef::CustomerNotes => "customer_notes",

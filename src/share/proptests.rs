@@ -103,6 +103,8 @@ prop_compose! {
             records,
             customer_notes,
             contract: Default::default(),
+            model_terms: None,
+            holder_confirmations: Vec::new(),
             scope_confirmations: confirmations
                 .into_iter()
                 .map(|(product, layer, record_id, note)| ScopeConfirmation {

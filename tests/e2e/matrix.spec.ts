@@ -14,29 +14,34 @@ test("the matrix shows 8 vendors × 6 standards, in words and symbols", async ({
   await expect(table.locator("tbody button.cell")).toHaveCount(48);
   // Every cell says its status in words, never by colour alone.
   const words = await table.locator("tbody button.cell .word").allTextContents();
-  for (const w of words) expect(w).toMatch(/^(Certified|Report available|Some services|In progress|Evolving: verify|Not stated|Disputed)$/);
+  for (const w of words) expect(w).toMatch(/^(Certified|Report available|Some services|In progress|Evolving: verify|No public claim found|Disputed)$/);
   await expect(page.getByRole("button", { name: /^OpenAI, ISO\/IEC 27001: Certified\s*,\s*3 claims$/ })).toBeVisible();
 });
 
 test("disputed cells are marked and keep every claim, with sources and dates", async ({ page }) => {
   await openApp(page);
-  for (const name of [/^AWS, ISO\/IEC 42001: Disputed/, /^Google Cloud, ISO\/IEC 42001: Disputed/, /^Cohere, ISO\/IEC 42001: Disputed/]) {
-    await expect(page.getByRole("button", { name })).toBeVisible();
-  }
-  await expect(page.locator("tbody button.cell", { hasText: "Disputed" })).toHaveCount(3);
+  // Only sources of equal weight can dispute a cell: an article and a registry.
+  await expect(page.getByRole("button", { name: /^Cohere, ISO\/IEC 42001: Disputed/ })).toBeVisible();
+  await expect(page.locator("tbody button.cell", { hasText: "Disputed" })).toHaveCount(1);
+  await page.getByRole("button", { name: /^Cohere, ISO\/IEC 42001/ }).click();
+  const disputed = page.getByTestId("cell-detail");
+  await expect(disputed.getByRole("heading", { level: 3 })).toContainText(/Cohere · ISO\/IEC 42001: \S+ Disputed/);
+  await expect(disputed.getByRole("note")).toContainText("The sources disagree (Certified vs. Evolving: verify)");
+  await expect(disputed.locator("li.claim")).toHaveCount(2);
 
-  await page.getByRole("button", { name: /^AWS, ISO\/IEC 42001/ }).click();
+  // AWS's own announcement outweighs a third-party article: not disputed,
+  // and every claim is still shown, the vendor's first.
+  await page.getByRole("button", { name: /^AWS, ISO\/IEC 42001: Some services/ }).click();
   const detail = page.getByTestId("cell-detail");
-  await expect(detail.getByRole("heading", { level: 3 })).toContainText(/AWS · ISO\/IEC 42001: \S+ Disputed/);
-  await expect(detail.getByRole("note")).toContainText("The sources disagree (Some services vs. In progress)");
+  await expect(detail.getByRole("heading", { level: 3 })).toContainText(/AWS · ISO\/IEC 42001: \S+ Some services/);
   const claims = detail.locator("li.claim");
   await expect(claims).toHaveCount(3);
-  await expect(claims.nth(0)).toContainText("Source A");
-  await expect(claims.nth(0)).toContainText("June 2026");
-  await expect(claims.nth(2)).toContainText("Amazon Bedrock, Amazon Q Business, Amazon Textract, Amazon Transcribe");
-  await expect(claims.nth(2)).toContainText("25 November 2024");
+  await expect(claims.nth(0)).toContainText("Amazon Bedrock, Amazon Q Business, Amazon Textract, Amazon Transcribe");
+  await expect(claims.nth(0)).toContainText("25 November 2024");
+  await expect(claims.nth(1)).toContainText("Source A");
+  await expect(claims.nth(1)).toContainText("June 2026");
   // Source links open only on click, in a new tab, without referrer.
-  const link = claims.nth(2).getByRole("link").first();
+  const link = claims.nth(0).getByRole("link").first();
   await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   await expect(link).toHaveAttribute("target", "_blank");
   await expect(link).toHaveAttribute("href", /^https:\/\/aws\.amazon\.com\/blogs\//);
@@ -90,7 +95,7 @@ test("filters hide vendors and standards, and can be reset", async ({ page }) =>
   await page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 27017").uncheck();
   await expect(table.locator("tbody button.cell")).toHaveCount(7 * 5);
   await page.getByLabel("Only vendors with a disputed cell").check();
-  await expect(table.getByRole("rowheader")).toHaveText(["AWS", "Google Cloud", "Cohere"]);
+  await expect(table.getByRole("rowheader")).toHaveText(["Cohere"]);
   // A selected cell that gets filtered away closes its detail.
   await page.getByRole("button", { name: /^Cohere, ISO\/IEC 42001/ }).click();
   await expect(page.getByTestId("cell-detail")).toBeVisible();

@@ -14,7 +14,7 @@ test("the hosted paths view shows which certificate covers which layer", async (
   const cells = bedrock.locator("td");
   await expect(cells.nth(0)).toContainText("Amazon Web Services");
   await expect(cells.nth(0)).toContainText("must name Amazon Bedrock");
-  await expect(cells.nth(0)).toContainText("42001: Disputed");
+  await expect(cells.nth(0)).toContainText("42001: Some services");
   await expect(cells.nth(1)).toContainText("Anthropic");
   await expect(cells.nth(1)).toContainText("42001: Certified");
   await expect(cells.nth(2)).toContainText("your own AIMS as AI operator");

@@ -30,10 +30,12 @@ pub(crate) fn no_42001_timeline(cx: &mut Ctx) {
         .as_ref()
         .filter(|t| !t.text.trim().is_empty());
     let message = match timeline {
-        None => format!("`{who}` has no ISO/IEC 42001 evidence and no written public timeline for it"),
+        None => format!(
+            "there is no ISO/IEC 42001 evidence from {who}, and no written public timeline for it"
+        ),
         Some(t) => match t.target_date {
             Some(target) if target < cx.date => format!(
-                "`{who}`'s written 42001 target date {} has passed, and there is still no ISO/IEC 42001 evidence",
+                "the written 42001 target date of {who}, {}, has passed, and there is still no ISO/IEC 42001 evidence",
                 d(target)
             ),
             _ => return,
@@ -55,7 +57,7 @@ pub(crate) fn no_42001_timeline(cx: &mut Ctx) {
     .emit(
         message,
         format!(
-            "ask `{who}` for its 42001 certificate, or a written public timeline to certification; record it with the candidate"
+            "ask {who} for its 42001 certificate, or a written public timeline to certification; record it with the candidate"
         ),
     );
 }

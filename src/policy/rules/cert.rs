@@ -2,7 +2,7 @@
 //! ISO/IEC 17021-1; IAF MD 26).
 
 use super::{check, records, Ease, RecordCheck, RecordKind, Rule};
-use crate::domain::evaluation::{Answer, Candidate, ContractItem, EvidenceRecord, StandardRef};
+use crate::domain::evaluation::{Answer, Candidate, ContractItem, EvidenceRecord};
 use crate::domain::{RecordField, Standard};
 use crate::policy::calendar::{add_days, add_months, add_years};
 use crate::policy::context::{d, label, Ctx};
@@ -28,7 +28,9 @@ const ISO: &[RecordKind] = &[RecordKind::Iso];
 
 pub(super) const RULES: &[&Rule] = &[
     &EXPIRED,
+    &NO_EXPIRY_DATE,
     &NOT_YET_VALID,
+    &NO_ISSUE_DATE,
     &EXPIRING_SOON,
     &EXPIRES_BEFORE_CONTRACT_END,
     &CYCLE_TOO_LONG,
@@ -40,7 +42,9 @@ pub(super) const RULES: &[&Rule] = &[
 
 pub(super) const RECORD_CHECKS: &[RecordCheck] = &[
     check(&NOT_YET_VALID, not_yet_valid),
+    check(&NO_ISSUE_DATE, no_issue_date),
     check(&EXPIRED, expired),
+    check(&NO_EXPIRY_DATE, no_expiry_date),
     check(&EXPIRING_SOON, expiring_soon),
     check(&EXPIRES_BEFORE_CONTRACT_END, expires_before_contract_end),
     check(&CYCLE_TOO_LONG, cycle_too_long),
@@ -53,79 +57,99 @@ pub(super) const RECORD_CHECKS: &[RecordCheck] = &[
     ),
 ];
 
-fn is_iso(r: &EvidenceRecord) -> bool {
-    matches!(r.standard, StandardRef::Iso { .. })
-}
-
 rule! {
-    /// `cert.expired`: the expiry date is before the evaluation date; an ISO
-    /// record with no expiry date cannot be shown current (a warning).
-    EXPIRED = "cert.expired", "source A, step 2", WarnUnlessRequired, [DateMissing], records(DATED)
+    /// `cert.expired`: the expiry date is before the evaluation date.
+    EXPIRED = "cert.expired", "source A, step 2", WarnUnlessRequired, [], records(DATED)
 }
 
 fn expired(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    let date = cx.date;
-    let wrong = r.expiry_date.filter(|e| *e < date).map(|exp| {
-        let m = format!("expired on {}, before the evaluation date {}", d(exp), d(date));
-        (m, "ask the vendor for the renewed certificate; until you have it, this standard is not evidenced")
-    });
-    let missing = (
-        "has no expiry date, so it can't be shown to be current",
-        "copy the expiry date from the certificate PDF",
+    let Some(exp) = r.expiry_date.filter(|e| *e < cx.date) else {
+        return;
+    };
+    let message = format!(
+        "{} expired on {}, before the evaluation date {}",
+        label(r),
+        d(exp),
+        d(cx.date)
     );
-    dated(cx, i, &EXPIRED, RecordField::ExpiryDate, wrong, missing);
+    cx.on_record(i, &EXPIRED, RecordField::ExpiryDate)
+        .date("expiry_date", Some(exp))
+        .evaluation_date()
+        .emit(
+            message,
+            "ask the vendor for the renewed certificate; until you have it, this standard is not evidenced",
+        );
 }
 
 rule! {
-    /// `cert.not-yet-valid`: the issue date is after the evaluation date; an
-    /// ISO record with no issue date is a warning.
-    NOT_YET_VALID = "cert.not-yet-valid", "ISO/IEC 17021-1", WarnUnlessRequired, [DateMissing], records(DATED)
+    /// `cert.no-expiry-date` (beyond POLICY.md, see docs/policy-decisions.md):
+    /// an ISO certificate with no expiry date cannot be shown to be current.
+    NO_EXPIRY_DATE = "cert.no-expiry-date", "source A, step 2", Warn, [], records(ISO)
+}
+
+fn no_expiry_date(cx: &mut Ctx, i: usize) {
+    let r = cx.record(i);
+    if r.expiry_date.is_some() || cx.has_draft(i, RecordField::ExpiryDate) {
+        return;
+    }
+    let message = format!(
+        "{} has no expiry date, so it can't be shown to be current",
+        label(r)
+    );
+    cx.on_record(i, &NO_EXPIRY_DATE, RecordField::ExpiryDate)
+        .date("expiry_date", None)
+        .evaluation_date()
+        .emit(message, "copy the expiry date from the certificate PDF");
+}
+
+rule! {
+    /// `cert.not-yet-valid`: the issue date is after the evaluation date.
+    NOT_YET_VALID = "cert.not-yet-valid", "ISO/IEC 17021-1", WarnUnlessRequired, [], records(DATED)
 }
 
 fn not_yet_valid(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    let date = cx.date;
-    let wrong = r.issue_date.filter(|x| *x > date).map(|issue| {
-        let m = format!("was issued on {}, after the evaluation date {}: it was not yet valid", d(issue), d(date));
-        (m, "check the date against the PDF (an announcement date is not an issue date); judge on the certificate valid on the evaluation date")
-    });
-    let missing = (
-        "has no issue date, so its validity can't be checked",
-        "copy the issue date of the current certificate from the PDF",
+    let Some(issue) = r.issue_date.filter(|x| *x > cx.date) else {
+        return;
+    };
+    let message = format!(
+        "{} was issued on {}, after the evaluation date {}: it was not yet valid",
+        label(r),
+        d(issue),
+        d(cx.date)
     );
-    dated(
-        cx,
-        i,
-        &NOT_YET_VALID,
-        RecordField::IssueDate,
-        wrong,
-        missing,
-    );
+    cx.on_record(i, &NOT_YET_VALID, RecordField::IssueDate)
+        .date("issue_date", Some(issue))
+        .evaluation_date()
+        .emit(
+            message,
+            "check the date against the PDF (an announcement date is not an issue date); judge on the certificate valid on the evaluation date",
+        );
 }
 
-/// A date on the wrong side of the evaluation date (`wrong`: what is wrong
-/// and the next step), or, on an ISO record, no date at all (`missing`).
-fn dated(
-    cx: &mut Ctx,
-    i: usize,
-    rule: &'static Rule,
-    field: RecordField,
-    wrong: Option<(String, &'static str)>,
-    (missing, copy): (&str, &'static str),
-) {
+rule! {
+    /// `cert.no-issue-date` (beyond POLICY.md, see docs/policy-decisions.md):
+    /// an ISO certificate with no issue date cannot be checked for validity.
+    NO_ISSUE_DATE = "cert.no-issue-date", "ISO/IEC 17021-1", Warn, [], records(ISO)
+}
+
+fn no_issue_date(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    let value = r.date(field);
-    let (what, next) = match (value, wrong) {
-        (_, Some(w)) => w,
-        (None, None) if is_iso(r) => (missing.to_string(), copy),
-        _ => return,
-    };
-    cx.on_record(i, rule, field)
-        .date(field.id(), value)
+    if r.issue_date.is_some() || cx.has_draft(i, RecordField::IssueDate) {
+        return;
+    }
+    let message = format!(
+        "{} has no issue date, so its validity can't be checked",
+        label(r)
+    );
+    cx.on_record(i, &NO_ISSUE_DATE, RecordField::IssueDate)
+        .date("issue_date", None)
         .evaluation_date()
-        .ease_if(value.is_none(), Ease::DateMissing)
-        .emit(format!("{} {what}", label(r)), next);
+        .emit(
+            message,
+            "copy the issue date of the current certificate from the PDF",
+        );
 }
 
 rule! {
@@ -169,10 +193,10 @@ fn expires_before_contract_end(cx: &mut Ctx, i: usize) {
     if exp < cx.date || exp >= end {
         return;
     }
-    let committed = cx
-        .cand
-        .contract
-        .get(ContractItem::MaintainForTerm)
+    let cand = cx.cand;
+    let committed = cand
+        .checklist(cand.contract_for(r.layer))
+        .and_then(|c| c.get(ContractItem::MaintainForTerm))
         .is_some_and(|a| a.answer == Answer::Yes);
     let tail = if committed {
         "the contract commits the vendor to maintaining it for the term"
@@ -241,6 +265,11 @@ fn surveillance_overdue(cx: &mut Ctx, i: usize) {
         return; // expired: cert.expired says it all
     }
     let Some(last) = r.last_surveillance_audit.max(r.issue_date) else {
+        if cx.has_draft(i, RecordField::LastSurveillanceAudit)
+            || cx.has_draft(i, RecordField::IssueDate)
+        {
+            return;
+        }
         let message = format!(
             "{} records no surveillance or (re)certification audit",
             label(r)
@@ -323,9 +352,9 @@ fn withdrawn_edition(cx: &mut Ctx, i: usize) {
         {
             match base_27001(cx.cand, r) {
                 Some(b) if b.standard.edition() == Some(2013) => format!(
-                    "{} extends the ISO/IEC 27001:2013 certificate of record `{}`, which expired or was withdrawn on {}",
+                    "{} extends {}, which expired or was withdrawn on {}",
                     label(r),
-                    b.id.trim(),
+                    label(b),
                     d(TRANSITION_END_27001_2013)
                 ),
                 _ => return,

@@ -6,7 +6,7 @@ use super::{AppliesTo, Rule};
 use crate::domain::evaluation::{vendor_display_name, Requirement};
 use crate::domain::RecordField;
 use crate::domain::{Layer, RiskTier, Standard};
-use crate::policy::context::{join_ids, sorted_ids, Ctx};
+use crate::policy::context::{label, Ctx};
 use crate::policy::report::{FieldRef, Severity};
 
 pub(super) const RULES: &[&Rule] = &[&INHERITED_ONLY, &CUSTOMER_AIMS];
@@ -22,7 +22,7 @@ rule! {
 pub(crate) fn inherited_only(
     cx: &mut Ctx,
     req: &Requirement,
-    label: &str,
+    requirement: &str,
     idx: &[usize],
 ) -> Option<Severity> {
     let platform = cx
@@ -33,12 +33,15 @@ pub(crate) fn inherited_only(
         .unwrap_or("");
     let platform_name = vendor_display_name(platform).to_string();
     let model_name = cx.model_vendor_name();
-    let ids = join_ids(&sorted_ids(cx, idx));
+    let first = idx
+        .first()
+        .map(|&i| label(cx.record(i)))
+        .unwrap_or_default();
     let message = format!(
-        "the model layer's {label} rests only on `{ids}`, held by the platform (`{platform_name}`): the platform's certificate covers the platform layer only, not `{model_name}`"
+        "the model layer's {requirement} rests only on {first}, held by the platform ({platform_name}): the platform's certificate covers the platform layer only, not {model_name}"
     );
     let next = format!(
-        "move the platform's record to the platform layer and ask `{model_name}` for its own certificate"
+        "move the platform's record to the platform layer and ask {model_name} for its own certificate"
     );
     let mut draft = cx
         .on_candidate(
@@ -68,20 +71,14 @@ pub(crate) fn customer_aims(cx: &mut Ctx) {
     if cx.tier != RiskTier::HighRisk {
         return;
     }
-    let own: Vec<&str> = cx
-        .cand
-        .records
-        .iter()
-        .filter(|r| r.layer == Layer::Customer && r.standard.standard() == Some(Standard::Iso42001))
-        .map(|r| r.id.trim())
-        .collect();
-    let message = if own.is_empty() {
-        "as operator of an EU AI Act high-risk system, your own AI management system (ISO/IEC 42001) is in scope: no vendor certificate covers your layer".to_string()
+    let own =
+        cx.cand.records.iter().any(|r| {
+            r.layer == Layer::Customer && r.standard.standard() == Some(Standard::Iso42001)
+        });
+    let message = if own {
+        "as operator of an EU AI Act high-risk system, your own AI management system is in scope; your own ISO/IEC 42001 record is noted".to_string()
     } else {
-        format!(
-            "as operator of an EU AI Act high-risk system, your own AI management system is in scope; your 42001 record `{}` is noted",
-            own.join("`, `")
-        )
+        "as operator of an EU AI Act high-risk system, your own AI management system (ISO/IEC 42001) is in scope: no vendor certificate covers your layer".to_string()
     };
     let tier = cx.tier.id();
     cx.on_candidate(

@@ -59,6 +59,9 @@ pub enum SeverityPolicy {
     /// Fail for the high-risk tier, warn for the regulated tier; the rule
     /// does not apply to the low tier.
     FailIfHighRiskWarnIfRegulated,
+    /// Information; warn when what it is about has no evidence of its own
+    /// on file.
+    InfoUnlessUncovered,
 }
 
 /// What a finding's severity depends on.
@@ -70,6 +73,8 @@ pub struct Circumstances {
     /// The level of the requirement the finding is about.
     pub level: RequirementLevel,
     pub tier: RiskTier,
+    /// What the finding is about has no evidence of its own on file.
+    pub uncovered: bool,
 }
 
 impl SeverityPolicy {
@@ -96,6 +101,8 @@ impl SeverityPolicy {
                 RiskTier::Regulated => Severity::Warn,
                 RiskTier::Low => return None,
             },
+            SeverityPolicy::InfoUnlessUncovered if c.uncovered => Severity::Warn,
+            SeverityPolicy::InfoUnlessUncovered => Severity::Info,
         })
     }
 
@@ -110,6 +117,7 @@ impl SeverityPolicy {
             SeverityPolicy::FailIfHighRisk => "fail (high-risk) / warn (others)",
             SeverityPolicy::FailIfHighRiskElseInfo => "fail (high-risk) / info (others)",
             SeverityPolicy::FailIfHighRiskWarnIfRegulated => "fail (high-risk) / warn (regulated)",
+            SeverityPolicy::InfoUnlessUncovered => "info (warn when it has no evidence of its own)",
         }
     }
 }
@@ -120,8 +128,6 @@ impl SeverityPolicy {
 pub enum Ease {
     /// A vendor e-mail is a statement about the evidence, not marketing: warn.
     StatementAboutEvidence,
-    /// A date the rule needs is not recorded: a person must look (warn).
-    DateMissing,
     /// The buyer confirmed it by hand, with a note (info).
     ConfirmedByHand,
     /// The contract item is marked not applicable (info).
@@ -135,7 +141,7 @@ impl Ease {
     /// The most a finding so eased can be.
     pub fn severity(self) -> Severity {
         match self {
-            Ease::StatementAboutEvidence | Ease::DateMissing => Severity::Warn,
+            Ease::StatementAboutEvidence => Severity::Warn,
             Ease::ConfirmedByHand | Ease::NotApplicable | Ease::CommittedForTerm => Severity::Info,
         }
     }

@@ -2,7 +2,7 @@
 
 use super::{check, records, Ease, RecordCheck, RecordKind, Rule};
 use crate::domain::{Layer, RecordField};
-use crate::policy::context::{label, Ctx};
+use crate::policy::context::{label, quoted, Ctx};
 use crate::policy::report::{Name, ScopeMatch};
 use crate::policy::text;
 use std::borrow::Cow;
@@ -126,7 +126,8 @@ fn product_not_named(cx: &mut Ctx, i: usize) {
                 });
                 (
                     format!(
-                        "`{product}` is not named in the scope of {}; confirmed by hand: {}",
+                        "{} is not named in the scope of {}; confirmed by hand: {}",
+                        quoted(&product, 80),
                         label(r),
                         if note.is_empty() { "(no note)" } else { note }
                     ),
@@ -151,8 +152,8 @@ fn product_not_named(cx: &mut Ctx, i: usize) {
 }
 
 fn compared_as(forms: &[String]) -> String {
-    let tried: Vec<&str> = forms.iter().map(|f| f.trim()).collect();
-    tried.join("`, `")
+    let tried: Vec<String> = forms.iter().map(|f| quoted(f, 80)).collect();
+    tried.join(", ")
 }
 
 fn not_named(
@@ -166,12 +167,14 @@ fn not_named(
     };
     (
         format!(
-            "`{product}` is not named in the scope statement of {} at {layer_word} (compared ignoring case and punctuation, as `{}`)",
+            "{} is not named in the scope statement of {} at {layer_word} (compared ignoring case and punctuation, as {})",
+            quoted(product, 80),
             label(r),
             compared_as(forms)
         ),
         Cow::Owned(format!(
-            "ask the vendor whether `{product}` is in the certified scope; if the scope names it in other words, confirm the match by hand with a note. Outside both layers' scopes, it is uncertified"
+            "ask the vendor whether {} is in the certified scope; if the scope names it in other words, confirm the match by hand with a note. Outside both layers' scopes, it is uncertified",
+            quoted(product, 80)
         )),
     )
 }

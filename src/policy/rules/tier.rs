@@ -3,7 +3,7 @@
 use super::{AppliesTo, Rule};
 use crate::domain::evaluation::{vendor_display_name, Requirement, RequirementLevel, SourceKind};
 use crate::domain::{Layer, RecordField, Standard};
-use crate::policy::context::{join_ids, layer_name, sorted_ids, Ctx};
+use crate::policy::context::{layer_name, quoted, Ctx};
 use crate::policy::report::{FieldRef, Severity};
 
 pub(super) const RULES: &[&Rule] = &[&REQUIRED_MISSING, &PUBLIC_CLAIM_ONLY];
@@ -37,7 +37,7 @@ pub(crate) fn required_missing(
         RequirementLevel::Recommended => "recommends",
     };
     let message = format!(
-        "the {} tier {what} {label} at the {}, and there is no evidence record for it (`{who}`)",
+        "the {} tier {what} {label} at the {}, and there is no evidence record for it ({who})",
         cx.tier.id(),
         layer_name(layer)
     );
@@ -55,7 +55,7 @@ pub(crate) fn required_missing(
     .emit(
         message,
         format!(
-            "ask `{who}` for the current {label} certificate or report; a vendor that won't share one under NDA is disqualified"
+            "ask {who} for the current {label} certificate or report; a vendor that won't share one under NDA is disqualified"
         ),
     )
 }
@@ -63,8 +63,9 @@ pub(crate) fn required_missing(
 /// `tier.required-missing` for a sector attestation the buyer named.
 pub(crate) fn attestation_missing(cx: &mut Ctx, name: &str) {
     let who = cx.model_vendor_name();
+    let named = quoted(name, 80);
     let message = format!(
-        "you require `{name}`, and there is no attestation record for it at the model or platform layer"
+        "you require {named}, and there is no attestation record for it at the model or platform layer"
     );
     cx.on_candidate(
         &REQUIRED_MISSING,
@@ -76,7 +77,7 @@ pub(crate) fn attestation_missing(cx: &mut Ctx, name: &str) {
     .emit(
         message,
         format!(
-            "ask `{who}` (or the platform, on a hosted path) for `{name}` and add it as an `attestation:{name}` record"
+            "ask {who} (or the platform, on a hosted path) for {named} and add it as an attestation record of that name"
         ),
     );
 }
@@ -95,9 +96,8 @@ pub(crate) fn public_claim_only(
     label: &str,
     claims: &[usize],
 ) {
-    let ids = join_ids(&sorted_ids(cx, claims));
     let message = format!(
-        "the {}'s {label} rests only on the public claim `{ids}`, not on a record you verified",
+        "the {}'s {label} rests only on the public matrix's claim, not on a record you verified",
         layer_name(layer)
     );
     let mut draft = cx.on_candidate(

@@ -1,6 +1,7 @@
 //! cert.* edges.
 
 use super::*;
+use crate::domain::RecordField;
 use time::macros::date;
 
 // --- cert.expired / cert.not-yet-valid / cert.expiring-soon -----------------
@@ -38,12 +39,30 @@ fn cert_expired_edges() {
     assert_eq!(sev_of(&e, D, "cert.expired", None), None);
     let e = with_record("m27001", |r| r.expiry_date = Some(date!(2026 - 11 - 24)));
     assert_eq!(sev_of(&e, D, "cert.expired", None), None);
-    // No expiry date: can't be shown current.
+    // No expiry date: a rule of its own, which says so, and warns.
     let e = with_record("m27001", |r| r.expiry_date = None);
+    assert_eq!(sev_of(&e, D, "cert.expired", None), None);
     assert_eq!(
-        sev_of(&e, D, "cert.expired", Some("m27001")),
+        sev_of(&e, D, "cert.no-expiry-date", Some("m27001")),
         Some(Severity::Warn)
     );
+    // Typed but not a date yet: the draft speaks for it, not the gap.
+    let e = with_record("m27001", |r| {
+        r.expiry_date = None;
+        r.drafts
+            .insert(RecordField::ExpiryDate, "13th of Smarch 2027".into());
+    });
+    assert_eq!(sev_of(&e, D, "cert.no-expiry-date", None), None);
+    let f = findings(&e, D)
+        .into_iter()
+        .find(|f| f.rule == "evidence.date-not-understood")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warn);
+    assert_eq!(
+        f.subject.field,
+        Some(FieldRef::Record(RecordField::ExpiryDate))
+    );
+    assert!(f.message.contains("“13th of Smarch 2027”"), "{}", f.message);
     // A certificate that is not required only warns.
     let e = with_record("m42001", |r| r.expiry_date = Some(date!(2026 - 01 - 01)));
     assert_eq!(
@@ -62,8 +81,9 @@ fn cert_not_yet_valid_edges() {
     let e = with_record("m27001", |r| r.issue_date = Some(D));
     assert_eq!(sev_of(&e, D, "cert.not-yet-valid", None), None);
     let e = with_record("m27001", |r| r.issue_date = None);
+    assert_eq!(sev_of(&e, D, "cert.not-yet-valid", None), None);
     assert_eq!(
-        sev_of(&e, D, "cert.not-yet-valid", Some("m27001")),
+        sev_of(&e, D, "cert.no-issue-date", Some("m27001")),
         Some(Severity::Warn)
     );
 }
@@ -270,7 +290,7 @@ fn cert_unrecognised_accreditation_edges() {
     );
     assert!(
         f.message
-            .starts_with("`International Accreditation Council`"),
+            .starts_with("“International Accreditation Council”"),
         "{}",
         f.message
     );

@@ -2,15 +2,17 @@
 //! `tests/golden/` pin every finding's wording).
 
 mod cert;
+mod holders;
 mod registry;
 mod report;
+mod reports;
 mod scope;
 mod sources;
 mod text;
 
 use super::*;
 use crate::domain::evaluation::{AiTimeline, HostedPlatform, ScopeConfirmation, Workload};
-use crate::domain::{RiskTier, Standard};
+use crate::domain::{RecordField, RiskTier, Standard};
 use time::macros::date;
 
 const D: Date = date!(2026 - 11 - 23);
@@ -67,7 +69,9 @@ pub(crate) fn clean_direct() -> Candidate {
         ],
         customer_notes: String::new(),
         contract: ContractChecklist::all_yes(),
+        model_terms: None,
         scope_confirmations: Vec::new(),
+        holder_confirmations: Vec::new(),
         ai_timeline: None,
     }
 }
@@ -81,6 +85,7 @@ pub(crate) fn clean_hosted() -> Candidate {
         vendor: "aws".into(),
         service: "Amazon Bedrock".into(),
     });
+    c.model_terms = Some(ContractChecklist::all_yes());
     for (id, s, e) in [
         ("p27001", Standard::Iso27001, 2022),
         ("p27017", Standard::Iso27017, 2015),

@@ -58,7 +58,7 @@ fn scope_product_not_named_matching_and_confirmation() {
     assert_eq!(f[0].severity, Severity::Fail);
     assert!(
         f[0].message
-            .starts_with("`fine-tuning` is not named in the scope statement of record `m27001`"),
+            .starts_with("“fine-tuning” is not named in the scope statement of the ISO/IEC 27001:2022 certificate “C-m27001”"),
         "{}",
         f[0].message
     );
@@ -113,7 +113,7 @@ fn scope_platform_layer_must_name_the_hosting_service() {
         .find(|f| f.rule == "scope.product-not-named")
         .unwrap();
     assert_eq!(f.subject.layer, Some(Layer::Platform));
-    assert!(f.message.contains("`Amazon Bedrock`"), "{}", f.message);
+    assert!(f.message.contains("“Amazon Bedrock”"), "{}", f.message);
     let mut c = clean_hosted();
     rec(&mut c, "p27001").scope = "AWS services incl. AWS Bedrock".into();
     assert_eq!(sev_of(&one(c), D, "scope.product-not-named", None), None);

@@ -194,7 +194,7 @@ fn sector_attestations_are_required_when_named() {
         f.subject.field.map(FieldRef::id),
         Some("sector_attestations")
     );
-    assert!(f.message.contains("`HIPAA BAA`"), "{}", f.message);
+    assert!(f.message.contains("“HIPAA BAA”"), "{}", f.message);
     let mut baa = EvidenceRecord::new(
         "baa",
         Layer::Model,

@@ -124,7 +124,7 @@ fn AddCandidate() -> impl IntoView {
 
     let direct_options = KNOWN_VENDORS
         .iter()
-        .map(|(id, name, _)| view! { <option value=format!("direct:{id}")>{format!("{name} direct")}</option> })
+        .map(|(id, name)| view! { <option value=format!("direct:{id}")>{format!("{name} direct")}</option> })
         .collect_view();
     let path_options = ws
         .dataset
@@ -136,7 +136,7 @@ fn AddCandidate() -> impl IntoView {
     let vendor_options = || {
         KNOWN_VENDORS
             .iter()
-            .map(|(id, name, _)| view! { <option value=*id>{*name}</option> })
+            .map(|(id, name)| view! { <option value=*id>{*name}</option> })
             .collect_view()
     };
 

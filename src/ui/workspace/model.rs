@@ -152,8 +152,8 @@ pub fn add_record_id(cid: &str, layer: Layer) -> String {
 pub fn vendor_name(v: &str) -> String {
     KNOWN_VENDORS
         .iter()
-        .find(|(id, _, _)| *id == v.trim())
-        .map(|(_, name, _)| name.to_string())
+        .find(|(id, _)| *id == v.trim())
+        .map(|(_, name)| name.to_string())
         .unwrap_or_else(|| v.trim().to_string())
 }
 
@@ -172,7 +172,9 @@ fn blank_candidate(
         records: Vec::new(),
         customer_notes: String::new(),
         contract: ContractChecklist::default(),
+        model_terms: None,
         scope_confirmations: Vec::new(),
+        holder_confirmations: Vec::new(),
         ai_timeline: None,
     }
 }
@@ -355,8 +357,8 @@ pub fn finding_target(e: &Evaluation, f: &Finding) -> (Step, String) {
     let cid = f.subject.candidate.as_str();
     let layer = f.subject.layer.unwrap_or(Layer::Model);
     let field = f.subject.field;
-    if let Some(FieldRef::Contract(item)) = field {
-        return (Step::Contract, field_id(cid, None, item.path()));
+    if let Some(FieldRef::Contract(kind, item)) = field {
+        return (Step::Contract, field_id(cid, None, item.path_in(kind)));
     }
     let record_field = field.and_then(FieldRef::record_field);
     if let Some(rid) = f.subject.record.as_deref() {

@@ -45,7 +45,7 @@ fn field_words(f: &Finding) -> String {
     let what = match f.subject.field {
         None | Some(FieldRef::Records) => "the records".to_string(),
         Some(FieldRef::SectorAttestations) => "the attestation records".to_string(),
-        Some(FieldRef::Contract(_)) => "the contract answer".to_string(),
+        Some(FieldRef::Contract(..)) => "the contract answer".to_string(),
         Some(FieldRef::Record(field)) => field.words(),
         Some(other) => other.id().replace('_', " "),
     };

@@ -5,7 +5,7 @@ use super::super::{records, RecordKind};
 use crate::domain::evaluation::StandardRef;
 use crate::domain::{RecordField, Standard};
 use crate::policy::accreditation::recognised_accreditation_body;
-use crate::policy::context::{label, Ctx};
+use crate::policy::context::{label, quoted, Ctx};
 
 const ISSUED: &[RecordKind] = &[RecordKind::Iso, RecordKind::Soc2];
 const ISO: &[RecordKind] = &[RecordKind::Iso];
@@ -70,12 +70,14 @@ pub(super) fn unrecognised_accreditation(cx: &mut Ctx, i: usize) {
         return;
     } else if is_42001 {
         format!(
-            "`{ab}` on {} is not a recognised accreditation body (IAF MLA): treat it as a non-accredited 42001 certificate",
+            "{} on {} is not a recognised accreditation body (IAF MLA): treat it as a non-accredited 42001 certificate",
+            quoted(ab, 80),
             label(r)
         )
     } else {
         format!(
-            "`{ab}` on {} is not on the list of recognised accreditation bodies (IAF MLA signatories)",
+            "{} on {} is not on the list of recognised accreditation bodies (IAF MLA signatories)",
+            quoted(ab, 80),
             label(r)
         )
     };
