@@ -10,16 +10,12 @@ use scopewise::ui::Workspace;
 use time::macros::date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+mod dom;
+use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> HtmlElement {
-    let doc = document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
 
 fn mount() -> (HtmlElement, impl Drop) {
     let ds = Dataset::embedded().unwrap();
@@ -28,78 +24,6 @@ fn mount() -> (HtmlElement, impl Drop) {
         view! { <Workspace dataset=ds today=date!(2026 - 11 - 23)/> }
     });
     (el, handle)
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
-}
-
-fn by_id(root: &Element, id: &str) -> HtmlElement {
-    find(root, &format!("[id='{id}']"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn fire(el: &HtmlElement, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
-        .unwrap();
-}
-
-/// Types into an input, textarea or select as a user would: the value, then
-/// an `input` (and a `change`) event.
-fn type_into(root: &Element, id: &str, value: &str) {
-    let el = by_id(root, id);
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.set_value(value);
-    } else {
-        js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
-    }
-    fire(&el, "input");
-    fire(&el, "change");
-}
-
-fn value_of(root: &Element, id: &str) -> String {
-    let el = by_id(root, id);
-    js_sys::Reflect::get(&el, &"value".into())
-        .unwrap()
-        .as_string()
-        .unwrap_or_default()
-}
-
-fn attr(root: &Element, id: &str, name: &str) -> Option<String> {
-    by_id(root, id).get_attribute(name)
-}
-
-fn message_of(root: &Element, id: &str) -> String {
-    let described = attr(root, id, "aria-describedby").unwrap_or_default();
-    described
-        .split_whitespace()
-        .map(|d| by_id(root, d).text_content().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    leptos::__reexports::wasm_bindgen_futures::JsFuture::from(p)
-        .await
-        .unwrap();
 }
 
 /// Adds a candidate through the "add a candidate" form.

@@ -4,12 +4,14 @@
 //! workspace do not carry this code; it is fetched the first time a PDF is
 //! dropped.
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use scopewise::ui::bridge::Message;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 
 fn main() {}
 
-/// Reads a certificate PDF; the answer is an `Outcome` in JSON.
+/// Reads a certificate PDF; the answer is the worker's message to post
+/// (an `Outcome` in JSON, see `scopewise::ui::bridge`).
 #[wasm_bindgen]
-pub fn read_certificate(bytes: &[u8]) -> String {
-    scopewise::certificate::read_outcome_json(bytes)
+pub fn read_certificate(bytes: &[u8]) -> JsValue {
+    Message::PdfRead(scopewise::certificate::read_outcome_json(bytes)).to_js()
 }

@@ -5,21 +5,21 @@ pub mod bench;
 pub mod bridge;
 mod browser;
 mod controls;
-pub mod documents;
 pub mod download;
 pub mod library;
 mod matrix_view;
 mod paths_view;
 mod workspace;
 
-pub use browser::{install_panic_hook, show_fatal, today, FATAL_MESSAGE};
+pub use bridge::View;
+pub use browser::{install_panic_hook, on_window, show_fatal, today, FATAL_MESSAGE};
 pub use matrix_view::MatrixView;
 pub use paths_view::PathsView;
 pub use workspace::Workspace;
 
 use crate::matrix::Dataset;
 use crate::share::{share_payload, MatrixLink};
-use bridge::{announce, listen, IncomingShown};
+use bridge::{IncomingShown, LoadError, Message, ViewSwitch};
 use leptos::prelude::*;
 use library::share::{read_incoming, Incoming, IncomingPanel};
 use library::{LibraryPanel, Session};
@@ -53,21 +53,13 @@ pub fn start_work() {
     });
 }
 
-/// The views the top navigation switches between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Matrix,
-    Paths,
-    Evaluate,
-}
-
 /// Where the workspace module stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WorkLoad {
     NotNeeded,
     Loading,
     Ready,
-    Failed(String),
+    Failed(LoadError),
 }
 
 fn current_hash() -> String {
@@ -116,24 +108,17 @@ pub fn App() -> impl IntoView {
         if v == View::Evaluate {
             ensure_work();
         }
-        announce(bridge::EV_VIEW, v.id());
+        bridge::send(&Message::Show(v));
     });
-    listen(bridge::EV_GO, move |id| {
-        if let Some(v) = View::from_id(&id) {
-            if view.get_untracked() != v {
-                view.set(v);
-            }
-        }
-    });
-    listen(bridge::EV_INCOMING, move |id| {
-        shown.set(IncomingShown::from_id(&id))
+    bridge::listen(move |message| match message {
+        Message::Go(v) => ViewSwitch(view).go(v),
+        Message::Incoming(s) => shown.set(s),
+        _ => {}
     });
     // A file dropped beside a drop zone would make the browser open it in
     // place of the app: such drops do nothing (the zones handle their own).
     for name in ["dragover", "drop"] {
-        std::mem::forget(leptos::prelude::window_event_listener_untyped(name, |ev| {
-            ev.prevent_default()
-        }));
+        on_window(name, |ev| ev.prevent_default());
     }
     let matrix_link = RwSignal::new(None::<MatrixLink>);
     let body = match Dataset::embedded() {
@@ -149,19 +134,16 @@ pub fn App() -> impl IntoView {
             // A link pasted into the address bar of an open tab only changes
             // the fragment: read it the same way. The workspace reads share
             // links itself; the shell makes sure it is there to read them.
-            std::mem::forget(leptos::prelude::window_event_listener_untyped(
-                "hashchange",
-                move |_| {
-                    if share_payload(&current_hash()).is_some() {
-                        if work.get_untracked() != WorkLoad::Ready {
-                            shown.set(IncomingShown::Shared);
-                        }
-                        ensure_work();
-                    } else {
-                        read_matrix_link();
+            on_window("hashchange", move |_| {
+                if share_payload(&current_hash()).is_some() {
+                    if work.get_untracked() != WorkLoad::Ready {
+                        shown.set(IncomingShown::Shared);
                     }
-                },
-            ));
+                    ensure_work();
+                } else {
+                    read_matrix_link();
+                }
+            });
             view! { <Main dataset=ds view=view shown=shown work=work retry=ensure_work matrix_link=matrix_link/> }
                 .into_any()
         }
@@ -214,7 +196,7 @@ fn ViewButton(
             on:click=move |_| {
                 // Leaving a shared evaluation for the app's own views.
                 if shown.get_untracked() == IncomingShown::Shared {
-                    announce(bridge::EV_CLOSE_SHARED, "");
+                    bridge::send(&Message::CloseShared);
                     shown.set(IncomingShown::None);
                 }
                 view.set(which)
@@ -265,7 +247,7 @@ fn Main(
                 WorkLoad::Failed(e) => view! {
                     <div class="work-status" role="alert" data-testid="work-failed">
                         <p>
-                            "The evaluation workspace could not be loaded from this site (" {e}
+                            "The evaluation workspace could not be loaded from this site (" {e.to_string()}
                             "). Your saved work in this browser is untouched. Check the connection and try again."
                         </p>
                         <button type="button" on:click=move |_| retry()>"Try again"</button>
@@ -299,41 +281,31 @@ pub fn WorkApp() -> impl IntoView {
         .and_then(|id| View::from_id(&id))
         .unwrap_or(View::Evaluate);
     let view = RwSignal::new(initial);
-    // Parts that move the user between views (a saved copy of a shared
-    // evaluation opens in the workspace) find the switch here.
-    provide_context(view);
-    listen(bridge::EV_VIEW, move |id| {
-        if let Some(v) = View::from_id(&id) {
-            if view.get_untracked() != v {
-                view.set(v);
-            }
-        }
-    });
-    Effect::new(move |_| announce(bridge::EV_GO, view.get().id()));
+    provide_context(ViewSwitch(view));
+    Effect::new(move |_| bridge::send(&Message::Go(view.get())));
     let (first, whole) = read_incoming();
     let incoming = RwSignal::new(first);
     let whole_link = RwSignal::new(whole);
+    bridge::listen(move |message| match message {
+        Message::Show(v) => ViewSwitch(view).go(v),
+        Message::CloseShared => incoming.set(Incoming::Nothing),
+        _ => {}
+    });
     Effect::new(move |_| {
         let shown = incoming.with(|i| match i {
             Incoming::Open(_) | Incoming::Locked(_) => IncomingShown::Shared,
             Incoming::Bad(_) => IncomingShown::Notice,
             Incoming::Nothing => IncomingShown::None,
         });
-        announce(bridge::EV_INCOMING, shown.id());
+        bridge::send(&Message::Incoming(shown));
     });
-    listen(bridge::EV_CLOSE_SHARED, move |_| {
-        incoming.set(Incoming::Nothing)
+    on_window("hashchange", move |_| {
+        let (next, whole) = read_incoming();
+        if !matches!(next, Incoming::Nothing) {
+            incoming.set(next);
+            whole_link.set(whole);
+        }
     });
-    std::mem::forget(leptos::prelude::window_event_listener_untyped(
-        "hashchange",
-        move |_| {
-            let (next, whole) = read_incoming();
-            if !matches!(next, Incoming::Nothing) {
-                incoming.set(next);
-                whole_link.set(whole);
-            }
-        },
-    ));
     match Dataset::embedded() {
         // The shell says when the matrix cannot be read.
         Err(_) => ().into_any(),

@@ -103,8 +103,8 @@ impl Session {
         });
         // Hiding the tab, or leaving the page, saves at once.
         let flush = move |_| s.flush();
-        std::mem::forget(window_event_listener_untyped("visibilitychange", flush));
-        std::mem::forget(window_event_listener_untyped("pagehide", flush));
+        crate::ui::on_window("visibilitychange", flush);
+        crate::ui::on_window("pagehide", flush);
         s
     }
 

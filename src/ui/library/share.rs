@@ -233,7 +233,7 @@ pub fn IncomingPanel(
     today: Date,
 ) -> impl IntoView {
     let s = expect_context::<Session>();
-    let view_switch = use_context::<RwSignal<crate::ui::View>>();
+    let view_switch = use_context::<crate::ui::bridge::ViewSwitch>();
     let wrong: RwSignal<Option<String>> = RwSignal::new(None);
     let opening = RwSignal::new(false);
     let kept = RwSignal::new(false);
@@ -320,8 +320,8 @@ pub fn IncomingPanel(
                 s.start_new(e, &name);
                 incoming.set(Incoming::Nothing);
                 // The copy is the user's own now: show it where they work on it.
-                if let Some(view) = view_switch {
-                    view.set(crate::ui::View::Evaluate);
+                if let Some(views) = view_switch {
+                    views.go(crate::ui::View::Evaluate);
                 }
                 s.notice.set(format!("Saved a copy on this device as “{name}”. Your other evaluations are unchanged."));
             };

@@ -13,6 +13,7 @@
 
 mod candidates;
 mod contract;
+mod documents;
 mod evidence;
 mod field;
 pub mod model;
@@ -173,7 +174,7 @@ pub fn Workspace(
                 }
                 .into_any(),
             )}
-            <crate::ui::documents::Documents state=eval today=today read_only=read_only/>
+            <documents::Documents state=eval today=today read_only=read_only/>
             <StepFooter/>
         </section>
     }

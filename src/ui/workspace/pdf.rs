@@ -15,6 +15,7 @@ use crate::certificate::{
     build_record, Confirmed, Field, FieldReading, Outcome, PdfError, Reading, MAX_FILE_BYTES,
 };
 use crate::domain::Layer;
+use crate::ui::bridge::{Message, PdfFailure};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -302,17 +303,12 @@ async fn read_in_worker(buffer: JsValue) -> Result<Outcome, String> {
     // The worker, and the file's bytes with it, end here.
     worker.terminate();
     match answer {
-        Ok(data) => match data.as_string() {
-            Some(text) => serde_json::from_str::<Outcome>(&text).map_err(|_| STOPPED.to_string()),
-            None => {
-                let failed = js_sys::Reflect::get(&data, &JsValue::from_str("failed"))
-                    .ok()
-                    .and_then(|v| v.as_string());
-                Err(match failed.as_deref() {
-                    Some("load") => UNAVAILABLE.to_string(),
-                    _ => STOPPED.to_string(),
-                })
+        Ok(data) => match Message::from_js(&data) {
+            Some(Message::PdfRead(json)) => {
+                serde_json::from_str::<Outcome>(&json).map_err(|_| STOPPED.to_string())
             }
+            Some(Message::PdfFailed(PdfFailure::Load)) => Err(UNAVAILABLE.to_string()),
+            _ => Err(STOPPED.to_string()),
         },
         Err(e) if e.as_string().as_deref() == Some("timeout") => Err(format!(
             "reading this PDF took longer than {} seconds, so it was stopped. Type the fields in from the certificate.",
