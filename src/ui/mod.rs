@@ -366,7 +366,8 @@ fn Work(
                 // A new generation (another evaluation opened) remounts
                 // the workspace, so every field shows the new values.
                 session.generation.track();
-                view! { <Workspace dataset=dataset today=today state=session.eval/> }
+                let elsewhere = session.edited_elsewhere();
+                view! { <Workspace dataset=dataset today=today state=session.eval elsewhere=elsewhere/> }
             }}
         })}
     }
