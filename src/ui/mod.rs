@@ -9,6 +9,7 @@ pub mod documents;
 pub mod download;
 pub mod library;
 mod matrix_view;
+mod offline;
 mod paths_view;
 mod workspace;
 
@@ -189,6 +190,7 @@ pub fn App() -> impl IntoView {
                 <ViewButton view=view shown=shown which=View::Evaluate label="Evaluate evidence"/>
             </nav>
         </header>
+        <offline::UpdateBanner/>
         {body}
         <footer class="site">
             <p>

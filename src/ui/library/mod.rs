@@ -305,10 +305,10 @@ impl Session {
             Message::Who { id } if here(&id) && !self.edited_elsewhere() && tabs::holds(&id) => {
                 self.announce_held(&id)
             }
-            Message::Held { id, by, tab } if here(&id) && tab != self.tab.get_value().0 => {
-                if self.edited_elsewhere() {
-                    self.elsewhere.set(Some(by));
-                }
+            Message::Held { id, by, tab }
+                if here(&id) && tab != self.tab.get_value().0 && self.edited_elsewhere() =>
+            {
+                self.elsewhere.set(Some(by))
             }
             Message::Saved { id, .. } => {
                 if here(&id) {
