@@ -227,11 +227,14 @@ async fn webcrypto_and_rustcrypto_make_the_same_link_bytes() {
 
 #[wasm_bindgen_test]
 async fn one_tab_holds_an_evaluation_and_lets_go() {
-    // Web Locks in this page: held once, free again after release.
+    // Web Locks in this page: held once; asked for again while held, it is
+    // refused (as another tab is); once let go, the one waiting gets it.
     assert!(tabs::hold("web-test-lock", tabs::Ask::IfFree).await);
     assert!(tabs::holds("web-test-lock"));
+    assert!(!tabs::hold("web-test-lock", tabs::Ask::IfFree).await);
     tabs::release("web-test-lock");
-    assert!(tabs::hold("web-test-lock", tabs::Ask::IfFree).await);
+    assert!(!tabs::holds("web-test-lock"));
+    assert!(tabs::hold("web-test-lock", tabs::Ask::Wait).await);
     tabs::release("web-test-lock");
     // The browser says how much is stored, against what quota.
     let (used, quota) = keep::estimate().await.expect("an estimate");

@@ -571,7 +571,7 @@ pub struct LinkLimit {
 pub const LINK_LIMITS: &[LinkLimit] = &[LinkLimit {
     tool: "Microsoft Teams",
     max_chars: 2_048,
-    source: "Scopewise's engineering notes (known link limits), checked by a trial this round",
+    source: "Scopewise's engineering notes (known link limits) and the trial reported in issue 15",
 }];
 
 /// The tools a link of `chars` characters breaks in.

@@ -42,14 +42,23 @@ fn reseal(mut bytes: Vec<u8>) -> String {
     finish(bytes)
 }
 
-#[test]
-fn the_dictionary_of_format_1_never_changes() {
-    let digest = Sha256::digest(DICTIONARY_V1);
+/// A frozen file of a link format: its SHA-256 is the one pinned.
+fn assert_frozen(bytes: &[u8], pinned: &str, what: &str) {
+    let digest = Sha256::digest(bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(
         hex,
-        include_str!("../../tests/fixtures/links/dictionary-v1.sha256").trim(),
-        "data/share-dictionary-v1.txt changed: every format-1 link ever made would stop opening"
+        pinned.trim(),
+        "{what} changed: every link ever made with it would stop opening"
+    );
+}
+
+#[test]
+fn the_dictionary_of_format_1_never_changes() {
+    assert_frozen(
+        DICTIONARY_V1,
+        include_str!("../../tests/fixtures/links/dictionary-v1.sha256"),
+        "data/share-dictionary-v1.txt",
     );
 }
 
@@ -139,24 +148,16 @@ fn links_made_by_format_2_open_for_ever() {
 }
 
 #[test]
-fn the_dictionary_of_format_2_never_changes() {
-    let digest = Sha256::digest(DICTIONARY_V2);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!(
-        hex,
-        include_str!("../../tests/fixtures/links/dictionary-v2.sha256").trim(),
-        "data/share-dictionary-v2.txt changed: every format-2 link ever made would stop opening"
+fn the_dictionary_and_tables_of_format_2_never_change() {
+    assert_frozen(
+        DICTIONARY_V2,
+        include_str!("../../tests/fixtures/links/dictionary-v2.sha256"),
+        "data/share-dictionary-v2.txt",
     );
-}
-
-#[test]
-fn the_string_tables_of_format_2_never_change() {
-    let digest = Sha256::digest(compact::STRINGS_V2.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!(
-        hex,
-        include_str!("../../tests/fixtures/links/strings-v2.sha256").trim(),
-        "data/share-strings-v2.json changed: every format-2 link ever made would stop opening"
+    assert_frozen(
+        compact::STRINGS_V2.as_bytes(),
+        include_str!("../../tests/fixtures/links/strings-v2.sha256"),
+        "data/share-strings-v2.json",
     );
 }
 
@@ -451,6 +452,8 @@ fn write_the_fixtures_of_the_current_format_when_asked() {
     .unwrap();
 }
 
+/// `cargo test --lib where_the_bytes_go -- --ignored --nocapture`: what
+/// each kind of text costs in the reference link (measuring, not testing).
 #[test]
 #[ignore = "prints where the bytes of the reference link go"]
 fn where_the_bytes_go() {
@@ -461,15 +464,6 @@ fn where_the_bytes_go() {
         body.len(),
         deflate(&body, DICTIONARY_V2).len()
     );
-    std::fs::write("/tmp/keep/body2.bin", &body).unwrap();
-    std::fs::write(
-        "/tmp/keep/example2.bin",
-        compact_body(
-            &Evaluation::from_json(include_str!("../../examples/evaluation.json")).unwrap(),
-        ),
-    )
-    .unwrap();
-    let v = serde_json::to_value(&e).unwrap();
     let mut same_dates = serde_json::to_string(&v).unwrap();
     for y in 2020..2031 {
         for m in 1..13 {

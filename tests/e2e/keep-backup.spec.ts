@@ -2,7 +2,7 @@
 // shown, a backup of everything, a restore that is all or nothing and never
 // overwrites, a damaged backup refused with its reason, and a quiet
 // reminder after 30 days without one.
-import { test, expect } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import { openWorkspace, TODAY } from "./workspace-helpers";
 import type { Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -104,6 +104,7 @@ test("back up everything and restore: every evaluation returns; nothing is doubl
   await restore(page, file);
   const plan = page.getByTestId("restore-plan");
   await expect(plan).toContainText("holds 3 evaluations: 3 to add, 0 already here");
+  expect(await axeViolations(page)).toEqual([]);
   await plan.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByTestId("library-notice")).toContainText("Restored: 3 added");
   expect((await entries(page)).sort()).toEqual(before);

@@ -3,7 +3,7 @@
 // its saves, and takes over with "Edit here instead", without a keystroke
 // lost. Pages of one context share the storage, the Web Locks and the
 // BroadcastChannel, as tabs of one browser do.
-import { test, expect } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import { openWorkspace } from "./workspace-helpers";
 import type { Page } from "@playwright/test";
 
@@ -33,6 +33,7 @@ test("two tabs on one evaluation: one writer, the other follows read-only and ta
   await expect(held).toContainText(/the tab opened at \d\d:\d\d:\d\d/);
   await expect(two.getByLabel("Workload name")).toHaveValue("Claims triage");
   await expect(two.getByLabel("Workload name")).toBeDisabled();
+  expect(await axeViolations(two)).toEqual([]);
   await expect(one.getByTestId("held-elsewhere")).toHaveCount(0);
   await expect(one.getByLabel("Workload name")).toBeEnabled();
 

@@ -173,6 +173,9 @@ impl Session {
         tabs::listen(move |m| s.on_message(m));
         // Without a channel, the storage event still tells of saves.
         std::mem::forget(window_event_listener_untyped("storage", move |ev| {
+            if !s.alive() {
+                return;
+            }
             let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
             match key.as_deref().and_then(id_of_key) {
                 Some(id) if s.id.get_untracked().as_deref() == Some(id) => s.follow(),
@@ -181,8 +184,8 @@ impl Session {
             }
         }));
         leptos::task::spawn_local(async move {
-            s.persisted.set(keep::persisted(false).await);
-            s.usage.set(keep::estimate().await);
+            s.persisted.try_set(keep::persisted(false).await);
+            s.usage.try_set(keep::estimate().await);
         });
         s
     }
@@ -190,6 +193,18 @@ impl Session {
     /// Whether another tab is editing the evaluation on screen.
     pub fn edited_elsewhere(&self) -> bool {
         self.elsewhere.with_untracked(Option::is_some)
+    }
+
+    /// Whether `id` is the evaluation on screen (false once the session is
+    /// gone: callbacks that come back later then do nothing).
+    fn showing(&self, id: &str) -> bool {
+        self.id.try_get_untracked().flatten().as_deref() == Some(id)
+    }
+
+    /// False once the session is gone (its listeners live as long as the
+    /// page, and then do nothing).
+    fn alive(&self) -> bool {
+        self.id.try_get_untracked().is_some()
     }
 
     fn show(&self, saved: Saved) {
@@ -211,14 +226,14 @@ impl Session {
         let id = id.to_string();
         leptos::task::spawn_local(async move {
             if tabs::hold(&id, Ask::IfFree).await {
-                if s.id.get_untracked().as_deref() == Some(id.as_str()) {
+                if s.showing(&id) {
                     s.announce_held(&id);
                 } else {
                     tabs::release(&id);
                 }
                 return;
             }
-            if s.id.get_untracked().as_deref() != Some(id.as_str()) {
+            if !s.showing(&id) {
                 return;
             }
             s.set_elsewhere(Some(String::new()));
@@ -231,7 +246,7 @@ impl Session {
     /// version, editable.
     async fn wait_for(self, id: String) {
         let _ = tabs::hold(&id, Ask::Wait).await;
-        if self.id.get_untracked().as_deref() != Some(id.as_str()) {
+        if !self.showing(&id) {
             tabs::release(&id);
             return;
         }
@@ -286,7 +301,7 @@ impl Session {
         let s = *self;
         set_timeout(
             move || {
-                if s.edited_elsewhere() && s.id.get_untracked().as_deref() == Some(id.as_str()) {
+                if s.showing(&id) && s.edited_elsewhere() {
                     leptos::task::spawn_local(async move {
                         if tabs::hold(&id, Ask::Steal).await {
                             s.wait_for(id).await;
@@ -299,6 +314,9 @@ impl Session {
     }
 
     fn on_message(&self, m: Message) {
+        if !self.alive() {
+            return;
+        }
         let current = self.id.get_untracked();
         let here = |id: &str| current.as_deref() == Some(id);
         match m {
@@ -375,7 +393,7 @@ impl Session {
         let s = *self;
         set_timeout(
             move || {
-                if s.save_token.get_value() == token {
+                if s.save_token.try_get_value() == Some(token) {
                     s.flush();
                 }
             },
@@ -439,7 +457,8 @@ impl Session {
     /// another tab edits it, and never over a revision this tab has not
     /// seen: then this tab's work is kept beside it as a copy.
     pub fn flush(&self) {
-        if self.edited_elsewhere()
+        if !self.alive()
+            || self.edited_elsewhere()
             || (self.state.get_untracked() != SaveState::Pending
                 && !matches!(self.state.get_untracked(), SaveState::Failed(_)))
         {
@@ -523,9 +542,9 @@ impl Session {
         let s = *self;
         leptos::task::spawn_local(async move {
             if first {
-                s.persisted.set(keep::persisted(true).await);
+                s.persisted.try_set(keep::persisted(true).await);
             }
-            s.usage.set(keep::estimate().await);
+            s.usage.try_set(keep::estimate().await);
         });
     }
 
@@ -627,6 +646,25 @@ fn date_of(ms: i64) -> String {
     )
 }
 
+/// The file chosen in a file input (which is then emptied, so choosing
+/// the same file again is noticed).
+fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// A file's bytes, read whole; `None` when the browser could not read it.
+async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// `scopewise-claims-triage.json`: a safe file name from a display name.
 pub fn file_name_for(name: &str) -> String {
     let mut slug = String::new();
@@ -677,16 +715,9 @@ pub fn LibraryPanel() -> impl IntoView {
     };
 
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let name = file.name();
         if file.size() > MAX_IMPORT_BYTES as f64 {
             let e = crate::store::ImportError::TooLarge(file.size() as usize);
@@ -694,9 +725,9 @@ pub fn LibraryPanel() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => {
+            let buffer = match file_bytes(&file).await {
+                Some(b) => b,
+                None => {
                     import_error.set(Some(format!(
                         "“{name}” could not be read by the browser. Nothing was imported."
                     )));
@@ -893,23 +924,16 @@ pub fn LibraryPanel() -> impl IntoView {
     let restore_plan: RwSignal<Option<(RestorePlan, i64)>> = RwSignal::new(None);
     let restore_error: RwSignal<Option<String>> = RwSignal::new(None);
     let on_restore = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         restore_plan.set(None);
         restore_error.set(None);
         let name = file.name();
         leptos::task::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => {
+            let bytes = match file_bytes(&file).await {
+                Some(b) => b,
+                None => {
                     restore_error.set(Some(format!(
                         "“{name}” could not be read by the browser. Nothing was restored."
                     )));

@@ -67,9 +67,16 @@ export function hold(id, mode) {
     const options = mode === "now" ? { ifAvailable: true } : mode === "steal" ? { steal: true } : {};
     navigator.locks.request(lockName(id), options, (lock) => {
       if (!lock) { resolve(false); return undefined; }
+      // Already ours (asked twice): let this second grant go at once.
+      if (held.has(id)) { resolve(true); return undefined; }
       resolve(true);
       return new Promise((release) => held.set(id, release));
-    }).catch(() => resolve(false));
+    }).catch((e) => {
+      // A browser that refuses locks here: act as one without them (the
+      // revision check keeps both versions on a clash).
+      console.warn("scopewise: Web Locks refused:", String(e));
+      resolve(true);
+    });
   });
 }
 export function release(id) {
