@@ -464,6 +464,7 @@ fn where_the_bytes_go() {
         body.len(),
         deflate(&body, DICTIONARY_V2).len()
     );
+    let v = serde_json::to_value(&e).unwrap();
     let mut same_dates = serde_json::to_string(&v).unwrap();
     for y in 2020..2031 {
         for m in 1..13 {

@@ -297,7 +297,10 @@ pub enum SaveOutcome {
     /// The stored record had changed since this tab last read it (another
     /// tab, or another version of Scopewise, wrote it): it is left as it is,
     /// and this tab's work is kept beside it as a copy.
-    KeptAsCopy { copy: Saved, found: Option<u64> },
+    KeptAsCopy {
+        copy: Box<Saved>,
+        found: Option<u64>,
+    },
 }
 
 /// The saved evaluations of one backend.
@@ -424,7 +427,7 @@ impl<B: Backend> Library<B> {
         kept.revision = 1;
         self.save(&kept)?;
         Ok(SaveOutcome::KeptAsCopy {
-            copy: kept,
+            copy: Box::new(kept),
             found: found.flatten(),
         })
     }

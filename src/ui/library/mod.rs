@@ -505,7 +505,7 @@ impl Session {
                 self.let_go();
                 self.revision.set_value(Some(copy.revision));
                 self.name.set(copy.name.clone());
-                copy
+                *copy
             }
             Err(e) => {
                 self.state.set(SaveState::Failed(e));
