@@ -1,6 +1,7 @@
 //! A bounded, coverage-blind mutation fuzzer for everything that reads what
 //! a user or a stranger hands the app: link fragments (open, passphrase,
-//! matrix views), evaluation files, saved records. Run by `make test` for
+//! matrix views) of both link formats and the binary body of format 2,
+//! evaluation files, backups, saved records. Run by `make test` for
 //! `FUZZ_SECONDS` (default 8) per target; a panic fails the test and prints
 //! the input that caused it. Deterministic per run index (`FUZZ_SEED`).
 //!
@@ -170,6 +171,7 @@ fn fuzz_link_fragments() {
     let e = reference();
     let seeds: Vec<Vec<u8>> = vec![
         share::encode_open(&e).into_bytes(),
+        share::encode_open_format1(&e).into_bytes(),
         share::encode_locked_with(&e, "fuzz passphrase", [1; 16], [2; 12], 8).into_bytes(),
         b"share=AQA".to_vec(),
         b"".to_vec(),
@@ -188,6 +190,7 @@ fn fuzz_link_bytes_behind_the_check() {
     let e = reference();
     let seeds: Vec<Vec<u8>> = [
         share::encode_open(&e),
+        share::encode_open_format1(&e),
         share::encode_open(
             &Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
         ),
@@ -214,11 +217,53 @@ fn fuzz_json_inside_valid_links() {
     });
 }
 
+/// The binary body of link format 2, mutated behind a valid envelope, so
+/// mutations reach its reader (and the strict evaluation reader after it).
+#[test]
+fn fuzz_binary_bodies_inside_valid_links() {
+    let seeds = vec![
+        share::compact_body(&reference()),
+        share::compact_body(
+            &Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
+        ),
+        share::compact_body(&Evaluation::new(scopewise::domain::RiskTier::Low)),
+    ];
+    run("binary bodies inside links", seeds, |input| {
+        open_link(&share::open_payload_from_body(input));
+    });
+}
+
+/// Backup files: a damaged, cut or foreign file is refused, never a panic.
+#[test]
+fn fuzz_backup_files() {
+    let mut lib = store::Library::new(store::MemoryBackend::default());
+    lib.create("a1", "Example", reference(), 1).unwrap();
+    lib.create(
+        "b2",
+        "",
+        Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
+        2,
+    )
+    .unwrap();
+    let backup = store::backup::make_backup(&lib.all().unwrap(), 3);
+    let seeds = vec![backup.into_bytes(), b"{\"scopewise_backup\":1}".to_vec()];
+    run("backup files", seeds, |input| {
+        if let Ok(b) = store::backup::read_backup(input) {
+            let mut lib = store::Library::new(store::MemoryBackend::default());
+            let plan = store::backup::plan_restore(&mut lib, &b).unwrap();
+            let _ = store::backup::apply_restore(&mut lib, &plan, |s| {
+                (format!("{}-copy", s.id), s.name.clone())
+            });
+        }
+    });
+}
+
 #[test]
 fn fuzz_import_files_and_saved_records() {
     let seeds = vec![
         example_json(),
         include_bytes!("fixtures/store/v1-example.json").to_vec(),
+        include_bytes!("fixtures/store/v2-example.json").to_vec(),
         b"\xEF\xBB\xBF{}".to_vec(),
     ];
     run("import files and saved records", seeds, |input| {

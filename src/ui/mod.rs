@@ -8,6 +8,7 @@ mod controls;
 pub mod download;
 pub mod library;
 mod matrix_view;
+mod offline;
 mod paths_view;
 mod workspace;
 
@@ -171,6 +172,7 @@ pub fn App() -> impl IntoView {
                 <ViewButton view=view shown=shown which=View::Evaluate label="Evaluate evidence"/>
             </nav>
         </header>
+        <offline::UpdateBanner/>
         {body}
         <footer class="site">
             <p>
@@ -338,7 +340,8 @@ fn Work(
                 // A new generation (another evaluation opened) remounts
                 // the workspace, so every field shows the new values.
                 session.generation.track();
-                view! { <Workspace dataset=dataset today=today state=session.eval/> }
+                let elsewhere = session.edited_elsewhere();
+                view! { <Workspace dataset=dataset today=today state=session.eval elsewhere=elsewhere/> }
             }}
         })}
     }

@@ -110,7 +110,13 @@ pub fn Workspace(
     /// field is disabled, and the report comes first.
     #[prop(optional)]
     read_only: bool,
+    /// Read-only because another tab of this browser is editing it: the
+    /// user's own evaluation, shown as it is, where it was.
+    #[prop(optional)]
+    elsewhere: bool,
 ) -> impl IntoView {
+    let shared = read_only;
+    let read_only = read_only || elsewhere;
     let eval = state.unwrap_or_else(|| RwSignal::new(Evaluation::new(RiskTier::Regulated)));
     let report = Memo::new(move |_| {
         eval.with(|e| {
@@ -120,11 +126,7 @@ pub fn Workspace(
     });
     let ws = Ws {
         eval,
-        step: RwSignal::new(if read_only {
-            Step::Report
-        } else {
-            Step::Workload
-        }),
+        step: RwSignal::new(if shared { Step::Report } else { Step::Workload }),
         report,
         today,
         dataset,
@@ -154,8 +156,8 @@ pub fn Workspace(
 
     view! {
         <section class="workspace" aria-labelledby="workspace-heading">
-            <h2 id="workspace-heading">{if read_only { "The shared evaluation" } else { "Evaluate evidence" }}</h2>
-            <p class="hint" hidden=read_only>
+            <h2 id="workspace-heading">{if shared { "The shared evaluation" } else { "Evaluate evidence" }}</h2>
+            <p class="hint" hidden=shared>
                 "Walk through the five steps of the method: say what the workload is, pick the candidates, type in what each certificate says, answer the contract checklist, and read the report. "
                 "The report follows every change. Nothing you type leaves this tab."
             </p>
