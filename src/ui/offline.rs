@@ -58,7 +58,7 @@ fn register(on_update: impl Fn() + 'static) {
         let f = Closure::<dyn Fn()>::new(on_update);
         js::register(f.as_ref().unchecked_ref());
         // The callback lives as long as the banner that shows the news.
-        let f = leptos::prelude::SendWrapper::new(f);
+        let f = send_wrapper::SendWrapper::new(f);
         leptos::prelude::on_cleanup(move || drop(f));
     }
     #[cfg(not(target_arch = "wasm32"))]

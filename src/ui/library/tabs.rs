@@ -178,7 +178,7 @@ pub fn listen(on_message: impl Fn(Message) + 'static) -> bool {
             }
         });
         let ok = js::open_channel(f.as_ref().unchecked_ref());
-        let f = leptos::prelude::SendWrapper::new(f);
+        let f = send_wrapper::SendWrapper::new(f);
         leptos::prelude::on_cleanup(move || {
             js::close_channel();
             drop(f);
