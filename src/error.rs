@@ -24,6 +24,22 @@ pub trait UserError: std::error::Error {
     }
 }
 
+/// Text with its backtick-quoted parts (serde's wording, older messages)
+/// quoted with “ ” instead, as a buyer reads them.
+pub fn curly_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut open = false;
+    for c in s.chars() {
+        if c == '`' {
+            out.push(if open { '”' } else { '“' });
+            open = !open;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// "this link is damaged" + "Ask the sender again." →
 /// "This link is damaged. Ask the sender again."
 pub fn sentence(message: &str, help: Option<&str>) -> String {
@@ -124,6 +140,14 @@ mod tests {
         assert_eq!(
             sentence("the file is 30 MB: too large", Some("Send a smaller one.")),
             "The file is 30 MB: too large. Send a smaller one."
+        );
+    }
+
+    #[test]
+    fn backticks_become_curly_quotes() {
+        assert_eq!(
+            curly_quotes("unknown field `foo`, expected one of `a`, `b`"),
+            "unknown field “foo”, expected one of “a”, “b”"
         );
     }
 

@@ -120,7 +120,7 @@ fn an_unknown_field_is_named_with_its_path() {
     assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
     assert!(
-        err.contains("unknown field `hodler` at candidates[0].records[0]"),
+        err.contains("unknown field “hodler” at candidates[0].records[0]"),
         "{err}"
     );
     assert!(err.contains("line "), "{err}");
@@ -137,7 +137,7 @@ fn a_bad_date_not_json_and_a_newer_format_exit_3() {
     let o = scopewise(&["check", f.path()]);
     assert_eq!(o.status.code(), Some(3));
     assert!(
-        stderr(&o).contains("`2027-02-30` is not a day on the calendar"),
+        stderr(&o).contains("“2027-02-30” is not a day on the calendar"),
         "{}",
         stderr(&o)
     );

@@ -4,16 +4,9 @@
 use scopewise::domain::evaluation::Evaluation;
 use scopewise::policy::{evaluate, Verdict};
 
-fn readme_example() -> String {
-    let readme = include_str!("../README.md");
-    let section = readme
-        .split("## The command-line checker")
-        .nth(1)
-        .expect("README has the command-line checker section");
-    let start = section.find("```json\n").expect("a json block") + "```json\n".len();
-    let end = section[start..].find("\n```").expect("the block ends") + start;
-    section[start..end].to_string()
-}
+#[path = "support/readme.rs"]
+mod support;
+use support::readme_example;
 
 #[test]
 fn readme_example_parses_and_meets_policy() {

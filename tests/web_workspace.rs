@@ -71,7 +71,7 @@ async fn dates_validate_as_typed_and_keep_what_was_typed() {
     tick().await;
     assert_eq!(attr(&el, id, "aria-invalid").as_deref(), Some("true"));
     assert!(
-        message_of(&el, id).contains("`2025-02-30` is not a day on the calendar"),
+        message_of(&el, id).contains("“2025-02-30” is not a day on the calendar"),
         "{}",
         message_of(&el, id)
     );

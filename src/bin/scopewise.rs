@@ -4,7 +4,9 @@
 //! policy), 1 (conditional), 2 (fails policy) or 3 (the file or the
 //! arguments could not be read).
 
-use scopewise::domain::{format_date, parse_date};
+use scopewise::domain::evaluation::FormatError;
+use scopewise::domain::{format_date, parse_date, DateError};
+use scopewise::error::UserError;
 use scopewise::policy::{evaluate, resolve_evaluation_date, Evaluation};
 use std::process::ExitCode;
 
@@ -39,16 +41,76 @@ enum Parsed {
     Version,
 }
 
-fn parse_args(args: &[String]) -> Result<Parsed, String> {
+/// Why the checker could not run (exit code 3).
+#[derive(Debug)]
+enum CliError {
+    NoCommand,
+    UnknownCommand(String),
+    UnknownOption(String),
+    NoFile,
+    TwoFiles,
+    DateMissing,
+    BadDate(DateError),
+    Unreadable { file: String, reason: String },
+    NotAnEvaluation { file: String, error: FormatError },
+}
+
+impl CliError {
+    /// True when the usage should follow the message.
+    fn is_usage(&self) -> bool {
+        !matches!(
+            self,
+            CliError::Unreadable { .. } | CliError::NotAnEvaluation { .. }
+        )
+    }
+}
+
+impl UserError for CliError {
+    fn message(&self) -> String {
+        match self {
+            CliError::NoCommand => "no command given".into(),
+            CliError::UnknownCommand(c) => format!("unknown command “{c}”"),
+            CliError::UnknownOption(o) => format!("unknown option “{o}”"),
+            CliError::NoFile => "no evaluation file given".into(),
+            CliError::TwoFiles => "more than one evaluation file given".into(),
+            CliError::DateMissing => "“--date” needs a date".into(),
+            CliError::BadDate(e) => format!("--date: {}", e.message()),
+            CliError::Unreadable { file, reason } => format!("cannot read “{file}”: {reason}"),
+            CliError::NotAnEvaluation { file, error } => {
+                format!("“{file}”: {}{}", error.message(), error.position())
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        match self {
+            CliError::TwoFiles => Some("give one evaluation file".into()),
+            CliError::DateMissing => Some("write it as YYYY-MM-DD".into()),
+            CliError::BadDate(e) => e.help(),
+            CliError::NotAnEvaluation { error, .. } => error.help(),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for CliError {}
+
+fn parse_args(args: &[String]) -> Result<Parsed, CliError> {
     let mut it = args.iter();
     let Some(cmd) = it.next() else {
-        return Err("no command given".into());
+        return Err(CliError::NoCommand);
     };
     match cmd.as_str() {
         "-h" | "--help" | "help" => return Ok(Parsed::Help),
         "-V" | "--version" => return Ok(Parsed::Version),
         "check" => {}
-        other => return Err(format!("unknown command `{other}`")),
+        other => return Err(CliError::UnknownCommand(other.into())),
     }
     let mut file = None;
     let mut date = None;
@@ -58,21 +120,21 @@ fn parse_args(args: &[String]) -> Result<Parsed, String> {
             "-h" | "--help" => return Ok(Parsed::Help),
             "--summary" => summary = true,
             "--date" => {
-                let v = it.next().ok_or("`--date` needs a date (YYYY-MM-DD)")?;
-                date = Some(parse_date(v).map_err(|e| format!("--date: {e}"))?);
+                let v = it.next().ok_or(CliError::DateMissing)?;
+                date = Some(parse_date(v).map_err(CliError::BadDate)?);
             }
             s if s.starts_with("--date=") => {
-                date = Some(parse_date(&s[7..]).map_err(|e| format!("--date: {e}"))?);
+                date = Some(parse_date(&s[7..]).map_err(CliError::BadDate)?);
             }
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option `{s}`")),
+            s if s.starts_with('-') && s != "-" => return Err(CliError::UnknownOption(s.into())),
             s => {
                 if file.replace(s.to_string()).is_some() {
-                    return Err("give one evaluation file".into());
+                    return Err(CliError::TwoFiles);
                 }
             }
         }
     }
-    let file = file.ok_or("no evaluation file given")?;
+    let file = file.ok_or(CliError::NoFile)?;
     Ok(Parsed::Run(Args {
         file,
         date,
@@ -80,9 +142,9 @@ fn parse_args(args: &[String]) -> Result<Parsed, String> {
     }))
 }
 
-fn run() -> Result<u8, String> {
+fn run() -> Result<u8, CliError> {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let args = match parse_args(&argv).map_err(|e| format!("{e}\n\n{USAGE}"))? {
+    let args = match parse_args(&argv)? {
         Parsed::Help => {
             println!("{USAGE}");
             return Ok(0);
@@ -93,16 +155,22 @@ fn run() -> Result<u8, String> {
         }
         Parsed::Run(a) => a,
     };
+    let unreadable = |reason: String| CliError::Unreadable {
+        file: args.file.clone(),
+        reason,
+    };
     let text = if args.file == "-" {
         let mut s = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| unreadable(e.to_string()))?;
         s
     } else {
-        std::fs::read_to_string(&args.file)
-            .map_err(|e| format!("cannot read `{}`: {e}", args.file))?
+        std::fs::read_to_string(&args.file).map_err(|e| unreadable(e.to_string()))?
     };
-    let eval = Evaluation::from_json(&text).map_err(|e| format!("`{}`: {e}", args.file))?;
+    let eval = Evaluation::from_json(&text).map_err(|error| CliError::NotAnEvaluation {
+        file: args.file.clone(),
+        error,
+    })?;
     let today = time::OffsetDateTime::now_utc().date();
     let date = resolve_evaluation_date(&eval, args.date, today);
     let report = evaluate(&eval, date);
@@ -120,9 +188,51 @@ fn run() -> Result<u8, String> {
 fn main() -> ExitCode {
     match run() {
         Ok(code) => ExitCode::from(code),
-        Err(msg) => {
-            eprintln!("scopewise: {msg}");
+        Err(e) => {
+            eprintln!("scopewise: {}", e.message());
+            if let Some(help) = e.help() {
+                eprintln!("{}", scopewise::error::sentence(&help, None));
+            }
+            if e.is_usage() {
+                eprintln!("\n{USAGE}");
+            }
             ExitCode::from(3)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Result<Parsed, CliError> {
+        parse_args(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn every_error_keeps_the_style() {
+        let mut errors: Vec<CliError> = [
+            &[][..],
+            &["frobnicate"],
+            &["check"],
+            &["check", "a", "b"],
+            &["check", "a", "--date"],
+            &["check", "a", "--date", "2025-13-01"],
+            &["check", "a", "--colour"],
+        ]
+        .iter()
+        .map(|a| args(a).err().expect("an error"))
+        .collect();
+        errors.push(CliError::Unreadable {
+            file: "a.json".into(),
+            reason: "no such file".into(),
+        });
+        errors.push(CliError::NotAnEvaluation {
+            file: "a.json".into(),
+            error: Evaluation::from_json("{ nope").unwrap_err(),
+        });
+        for e in &errors {
+            scopewise::error::check_style(e).unwrap_or_else(|p| panic!("{p}"));
         }
     }
 }

@@ -14,78 +14,9 @@ use crate::domain::Layer;
 use crate::policy::recognised_accreditation_body;
 use serde::{Deserialize, Serialize};
 
-/// A field of the evidence record the reader can prefill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Standard,
-    CertificateNumber,
-    Holder,
-    CertificationBody,
-    AccreditationBody,
-    OriginallyCertified,
-    IssueDate,
-    ExpiryDate,
-    LastSurveillanceAudit,
-    Scope,
-}
-
-impl Field {
-    pub const ALL: [Field; 10] = [
-        Field::Standard,
-        Field::CertificateNumber,
-        Field::Holder,
-        Field::CertificationBody,
-        Field::AccreditationBody,
-        Field::OriginallyCertified,
-        Field::IssueDate,
-        Field::ExpiryDate,
-        Field::LastSurveillanceAudit,
-        Field::Scope,
-    ];
-
-    /// The record field's name, as in the evaluation format and field ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Standard => "standard",
-            Field::CertificateNumber => "certificate_number",
-            Field::Holder => "holder",
-            Field::CertificationBody => "certification_body",
-            Field::AccreditationBody => "accreditation_body",
-            Field::OriginallyCertified => "originally_certified",
-            Field::IssueDate => "issue_date",
-            Field::ExpiryDate => "expiry_date",
-            Field::LastSurveillanceAudit => "last_surveillance_audit",
-            Field::Scope => "scope",
-        }
-    }
-
-    pub fn is_date(self) -> bool {
-        matches!(
-            self,
-            Field::OriginallyCertified
-                | Field::IssueDate
-                | Field::ExpiryDate
-                | Field::LastSurveillanceAudit
-        )
-    }
-
-    /// As the record form labels it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Standard => "Standard and edition",
-            Field::CertificateNumber => "Certificate number",
-            Field::Holder => "Certified organisation",
-            Field::CertificationBody => "Certification body",
-            Field::AccreditationBody => "Accreditation body",
-            Field::OriginallyCertified => "Originally certified",
-            Field::IssueDate => "Issue date",
-            Field::ExpiryDate => "Expiry date",
-            Field::LastSurveillanceAudit => "Last surveillance audit",
-            Field::Scope => "Scope",
-        }
-    }
-}
+/// A field of the evidence record: the reader prefills those of
+/// [`RecordField::READABLE`].
+pub use crate::domain::RecordField as Field;
 
 /// One field read from the PDF.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,7 +63,7 @@ impl Reading {
 
     /// The fields a record built from this reading has prefilled.
     pub fn prefilled(&self) -> Vec<Field> {
-        Field::ALL
+        Field::READABLE
             .into_iter()
             .filter(|f| self.get(*f).is_some())
             .collect()
@@ -240,16 +171,6 @@ const LABELS: &[(Option<Field>, &str)] = &[
     (Some(Field::Scope), "for the following scope"),
     (Some(Field::Scope), "scope:"),
 ];
-
-fn is_date_field(f: Field) -> bool {
-    matches!(
-        f,
-        Field::OriginallyCertified
-            | Field::IssueDate
-            | Field::ExpiryDate
-            | Field::LastSurveillanceAudit
-    )
-}
 
 /// A label found in a line: byte range and field.
 #[derive(Debug, Clone, Copy)]
@@ -419,11 +340,11 @@ pub fn read_fields(x: &Extracted) -> Reading {
     read_certification_body(&doc, &mut fields);
     read_scope(&doc, &mut fields);
 
-    let missing = Field::ALL
+    let missing = Field::READABLE
         .into_iter()
         .filter(|f| !fields.iter().any(|r| r.field == *f))
         .collect();
-    fields.sort_by_key(|f| Field::ALL.iter().position(|a| *a == f.field));
+    fields.sort_by_key(|f| Field::READABLE.iter().position(|a| *a == f.field));
     Reading {
         fields,
         missing,
@@ -518,7 +439,7 @@ fn read_dates(doc: &Doc<'_>, fields: &mut Vec<FieldReading>) {
         else {
             continue;
         };
-        if !is_date_field(field) {
+        if !field.is_date() {
             continue;
         }
         let note = d.ambiguous.then(|| {

@@ -99,7 +99,7 @@ pub fn build_record(
             Err(e) => {
                 rejected.push(Rejected {
                     field: Field::Standard,
-                    message: e,
+                    message: crate::error::UserError::sentence(&e),
                 });
                 StandardRef::Soc2
             }

@@ -19,6 +19,7 @@
 
 use crate::domain::evaluation::{Evaluation, StandardRef};
 use crate::domain::format_date;
+use crate::policy::rules::{ai, cert, soc2, verify, Rule};
 use crate::policy::{add_days, add_months};
 use time::Date;
 
@@ -60,14 +61,14 @@ impl EventKind {
     }
 
     /// The POLICY.md rule the date comes from.
-    pub fn rule(self) -> &'static str {
+    pub fn rule(self) -> &'static Rule {
         match self {
-            EventKind::Reverify => "verify.stale",
-            EventKind::CertExpiry => "cert.expired",
-            EventKind::SurveillanceDue => "cert.surveillance-overdue",
-            EventKind::Soc2Stale => "soc2.stale",
-            EventKind::AiTimelineTarget => "ai.no-42001-timeline",
-            EventKind::ContractEnd => "cert.expires-before-contract-end",
+            EventKind::Reverify => &verify::STALE,
+            EventKind::CertExpiry => &cert::EXPIRED,
+            EventKind::SurveillanceDue => &cert::SURVEILLANCE_OVERDUE,
+            EventKind::Soc2Stale => &soc2::STALE,
+            EventKind::AiTimelineTarget => &ai::NO_42001_TIMELINE,
+            EventKind::ContractEnd => &cert::EXPIRES_BEFORE_CONTRACT_END,
         }
     }
 }
@@ -160,7 +161,9 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
         // Quarterly re-verification, per candidate.
         let mut next: Option<(Date, &str, Option<Date>)> = None;
         for r in c.records.iter().filter(|r| !r.is_public_claim()) {
-            let due = r.last_verified.map_or(evaluation_date, |d| add_days(d, 90));
+            let due = r
+                .last_verified
+                .map_or(evaluation_date, |d| add_days(d, verify::STALE_DAYS));
             if next.is_none_or(|(d, _, _)| due < d) {
                 next = Some((due, &r.id, r.last_verified));
             }
@@ -209,7 +212,7 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                         let latest = r.last_surveillance_audit.max(r.issue_date);
                         match latest {
                             Some(l) => {
-                                let due = add_months(l, 12);
+                                let due = add_months(l, cert::SURVEILLANCE_MONTHS);
                                 if r.expiry_date.is_none_or(|x| due < x) {
                                     out.push(ev(
                                         EventKind::SurveillanceDue,
@@ -219,7 +222,10 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                                         format!(
                                             "annual surveillance audit due (ISO/IEC 17021-1): the last audit or issue was {}; `cert.surveillance-overdue` warns from {}",
                                             format_date(l),
-                                            format_date(add_days(add_days(due, 31), 1))
+                                            format_date(add_days(
+                                                due,
+                                                cert::SURVEILLANCE_TOLERANCE_DAYS + 1
+                                            ))
                                         ),
                                     ));
                                 }
@@ -236,7 +242,7 @@ pub fn events(eval: &Evaluation, evaluation_date: Date) -> Vec<CalendarEvent> {
                 }
                 StandardRef::Soc2 => {
                     if let Some(end) = r.soc2.as_ref().and_then(|s| s.period_end) {
-                        let stale = add_days(add_months(end, 12), 1);
+                        let stale = add_days(add_months(end, soc2::STALE_MONTHS), 1);
                         out.push(ev(
                             EventKind::Soc2Stale,
                             Some(&r.id),
@@ -309,7 +315,7 @@ pub fn to_ics(events: &[CalendarEvent], calendar_name: &str, stamp: Date) -> Str
         if let Some(r) = &e.record {
             desc.push_str(&format!("\nRecord: {r}"));
         }
-        desc.push_str(&format!("\nRule: {}", e.kind.rule()));
+        desc.push_str(&format!("\nRule: {}", e.kind.rule().id));
         line(&format!("DESCRIPTION:{}", escape_text(&desc)));
         line(&format!("CATEGORIES:{}", escape_text(e.kind.id())));
         line("TRANSP:TRANSPARENT");

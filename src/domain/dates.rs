@@ -1,5 +1,6 @@
 //! Calendar dates, with no time zone: `YYYY-MM-DD` in every file and link.
 
+use crate::error::UserError;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use time::{Date, Month};
@@ -13,16 +14,29 @@ pub enum DateError {
     NoSuchDay(String),
 }
 
+impl UserError for DateError {
+    fn message(&self) -> String {
+        match self {
+            DateError::Format(s) => {
+                format!("“{}” is not a date in the form YYYY-MM-DD", truncate(s, 40))
+            }
+            DateError::NoSuchDay(s) => {
+                format!("“{}” is not a day on the calendar", truncate(s, 40))
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            DateError::Format(_) => "write it like 2025-01-06".into(),
+            DateError::NoSuchDay(_) => "check the day and the month".into(),
+        })
+    }
+}
+
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Format(s) => write!(
-                f,
-                "`{}` is not a date in the form YYYY-MM-DD (for example 2025-01-06)",
-                truncate(s, 40)
-            ),
-            DateError::NoSuchDay(s) => write!(f, "`{s}` is not a day on the calendar"),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -204,9 +218,13 @@ mod tests {
     #[test]
     fn date_error_messages_are_words_and_bounded() {
         let long = "x".repeat(10_000);
-        let msg = parse_date(&long).unwrap_err().to_string();
+        let err = parse_date(&long).unwrap_err();
+        let msg = err.sentence();
         assert!(msg.contains("YYYY-MM-DD"));
         assert!(msg.len() < 200, "{msg}");
+        for e in [err, parse_date("2025-02-30").unwrap_err()] {
+            crate::error::check_style(&e).unwrap();
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! unknown fields, dates are `YYYY-MM-DD` strings, and [`Evaluation::from_json`]
 //! names the JSON path of anything it cannot read.
 
-use super::{format_date, parse_date, Layer, RiskTier, Standard};
+use super::{format_date, parse_date, DateError, Layer, RecordField, RiskTier, Standard};
+use crate::error::{curly_quotes, UserError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::OnceLock;
@@ -319,6 +320,51 @@ impl EvidenceRecord {
     pub fn is_public_claim(&self) -> bool {
         self.source == SourceKind::PublicClaim
     }
+
+    /// The date a date field holds; `None` when it is not given, or the
+    /// field is not a date.
+    pub fn date(&self, field: RecordField) -> Option<Date> {
+        let soc2 = self.soc2.as_ref();
+        match field {
+            RecordField::OriginallyCertified => self.originally_certified,
+            RecordField::IssueDate => self.issue_date,
+            RecordField::ExpiryDate => self.expiry_date,
+            RecordField::LastSurveillanceAudit => self.last_surveillance_audit,
+            RecordField::LastVerified => self.last_verified,
+            RecordField::Soc2PeriodStart => soc2.and_then(|s| s.period_start),
+            RecordField::Soc2PeriodEnd => soc2.and_then(|s| s.period_end),
+            RecordField::Soc2ReportDate => soc2.and_then(|s| s.report_date),
+            RecordField::Soc2BridgeLetterEnd => soc2.and_then(|s| s.bridge_letter_end),
+            _ => None,
+        }
+    }
+
+    /// Sets a date field. Returns false (and changes nothing) when the
+    /// field is not a date, or is a SOC 2 date on a record without SOC 2
+    /// details.
+    pub fn set_date(&mut self, field: RecordField, value: Option<Date>) -> bool {
+        let slot = match field {
+            RecordField::OriginallyCertified => &mut self.originally_certified,
+            RecordField::IssueDate => &mut self.issue_date,
+            RecordField::ExpiryDate => &mut self.expiry_date,
+            RecordField::LastSurveillanceAudit => &mut self.last_surveillance_audit,
+            RecordField::LastVerified => &mut self.last_verified,
+            f => {
+                let Some(s) = self.soc2.as_mut() else {
+                    return false;
+                };
+                match f {
+                    RecordField::Soc2PeriodStart => &mut s.period_start,
+                    RecordField::Soc2PeriodEnd => &mut s.period_end,
+                    RecordField::Soc2ReportDate => &mut s.report_date,
+                    RecordField::Soc2BridgeLetterEnd => &mut s.bridge_letter_end,
+                    _ => return false,
+                }
+            }
+        };
+        *slot = value;
+        true
+    }
 }
 
 /// The details of a SOC 2 report.
@@ -500,14 +546,14 @@ impl StandardRef {
         }
     }
 
-    /// Reads the written form; the error is a sentence for the buyer.
-    pub fn parse(input: &str) -> Result<StandardRef, String> {
+    /// Reads the written form.
+    pub fn parse(input: &str) -> Result<StandardRef, StandardError> {
         let raw = input.trim();
         let lower = raw.to_ascii_lowercase();
         if let Some(rest) = lower.strip_prefix("attestation:") {
             let name = raw[raw.len() - rest.len()..].trim();
             if name.is_empty() {
-                return Err("an attestation needs a name after `attestation:` (for example `attestation:HIPAA BAA`)".into());
+                return Err(StandardError::NoAttestationName);
             }
             return Ok(StandardRef::Attestation(name.to_string()));
         }
@@ -523,25 +569,15 @@ impl StandardRef {
             Some((n, e)) => (n, Some(e)),
             None => (body, None),
         };
-        let standard = match Standard::from_iso_number(number) {
-            Some(s) => s,
-            None => return Err(format!(
-                "`{}` is not a standard this checker knows: write 27001, 27017, 27018, 27701 or 42001 with its edition (`27001:2022`), `soc2`, or `attestation:<name>`",
-                shorten(raw)
-            )),
-        };
+        let standard = Standard::from_iso_number(number)
+            .ok_or_else(|| StandardError::Unknown(shorten(raw)))?;
         let edition = match edition {
             None => None,
             Some(e) if e.len() == 4 && e.bytes().all(|b| b.is_ascii_digit()) => Some(
                 e.parse::<u16>()
-                    .map_err(|_| format!("`{}`: the edition is a year", shorten(raw)))?,
+                    .map_err(|_| StandardError::EditionNotAYear(shorten(raw)))?,
             ),
-            Some(_) => {
-                return Err(format!(
-                    "`{}`: the edition after the colon must be a year (`27001:2022`)",
-                    shorten(raw)
-                ))
-            }
+            Some(_) => return Err(StandardError::EditionNotAYear(shorten(raw))),
         };
         Ok(StandardRef::Iso { standard, edition })
     }
@@ -562,6 +598,47 @@ impl StandardRef {
         }
     }
 }
+
+/// Why a standard as typed could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StandardError {
+    /// `attestation:` with nothing after it.
+    NoAttestationName,
+    /// Not a standard this checker knows (the text, shortened).
+    Unknown(String),
+    /// The part after the colon is not a year (the text, shortened).
+    EditionNotAYear(String),
+}
+
+impl UserError for StandardError {
+    fn message(&self) -> String {
+        match self {
+            StandardError::NoAttestationName => {
+                "an attestation needs a name after “attestation:”".into()
+            }
+            StandardError::Unknown(s) => format!("“{s}” is not a standard this checker knows"),
+            StandardError::EditionNotAYear(s) => {
+                format!("“{s}”: the edition after the colon must be a year")
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            StandardError::NoAttestationName => "write, for example, attestation:HIPAA BAA".into(),
+            StandardError::Unknown(_) => "write 27001, 27017, 27018, 27701 or 42001 with its edition (27001:2022), soc2, or attestation: and the attestation's name".into(),
+            StandardError::EditionNotAYear(_) => "write the edition's year, as in 27001:2022".into(),
+        })
+    }
+}
+
+impl fmt::Display for StandardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for StandardError {}
 
 fn shorten(s: &str) -> String {
     if s.chars().count() <= 40 {
@@ -674,20 +751,6 @@ impl ContractItem {
         ContractItem::NoIndustryStandardWording,
     ];
 
-    /// The rule id of POLICY.md's `contract.*` family.
-    pub fn rule_id(self) -> &'static str {
-        match self {
-            ContractItem::CertsNamed => "contract.certs-named",
-            ContractItem::MaintainForTerm => "contract.maintain-for-term",
-            ContractItem::AnnualSurveillance => "contract.annual-surveillance",
-            ContractItem::LapseNotice => "contract.lapse-notice",
-            ContractItem::TerminationRight => "contract.termination-right",
-            ContractItem::ZdrWindow => "contract.zdr-window",
-            ContractItem::SubprocessorNotice => "contract.subprocessor-notice",
-            ContractItem::NoIndustryStandardWording => "contract.no-industry-standard-wording",
-        }
-    }
-
     /// The field name in the evaluation file.
     pub fn field(self) -> &'static str {
         match self {
@@ -699,6 +762,20 @@ impl ContractItem {
             ContractItem::ZdrWindow => "zdr_window",
             ContractItem::SubprocessorNotice => "subprocessor_notice",
             ContractItem::NoIndustryStandardWording => "no_industry_standard_wording",
+        }
+    }
+
+    /// The field's path from the candidate (`contract.zdr_window`).
+    pub fn path(self) -> &'static str {
+        match self {
+            ContractItem::CertsNamed => "contract.certs_named",
+            ContractItem::MaintainForTerm => "contract.maintain_for_term",
+            ContractItem::AnnualSurveillance => "contract.annual_surveillance",
+            ContractItem::LapseNotice => "contract.lapse_notice",
+            ContractItem::TerminationRight => "contract.termination_right",
+            ContractItem::ZdrWindow => "contract.zdr_window",
+            ContractItem::SubprocessorNotice => "contract.subprocessor_notice",
+            ContractItem::NoIndustryStandardWording => "contract.no_industry_standard_wording",
         }
     }
 
@@ -842,6 +919,30 @@ pub enum FormatErrorKind {
     NewerFormat,
 }
 
+impl UserError for FormatError {
+    fn message(&self) -> String {
+        self.message.clone()
+    }
+
+    fn help(&self) -> Option<String> {
+        match self.kind {
+            FormatErrorKind::NewerFormat => Some("open it with a newer Scopewise".into()),
+            FormatErrorKind::Syntax | FormatErrorKind::Data => None,
+        }
+    }
+}
+
+impl FormatError {
+    /// Where the reader stopped, for a sentence: " (line 4, column 7)".
+    pub fn position(&self) -> String {
+        if self.line > 0 {
+            format!(" (line {}, column {})", self.line, self.column)
+        } else {
+            String::new()
+        }
+    }
+}
+
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
@@ -919,9 +1020,10 @@ impl<'de> Deserialize<'de> for VersionNumber {
     }
 }
 
-/// Rewrites serde's wording for a buyer: no Rust type names.
+/// Rewrites serde's wording for a buyer: no Rust type names, and what the
+/// file says quoted with “ ”.
 fn plain_words(msg: &str) -> String {
-    let mut m = msg.to_string();
+    let mut m = curly_quotes(msg);
     for (from, to) in [
         ("expected u32", "expected a whole number"),
         ("expected u16", "expected a whole number"),
@@ -1018,7 +1120,10 @@ impl Evaluation {
                     "there is more after the evaluation: the file must hold one JSON object"
                         .to_string()
                 }
-                _ => format!("the file is not valid JSON: {}", without_position(&e)),
+                _ => format!(
+                    "the file is not valid JSON: {}",
+                    curly_quotes(&without_position(&e))
+                ),
             },
         })?;
         if let Some(v) = &probe.format {
@@ -1030,7 +1135,7 @@ impl Evaluation {
                         line: 0,
                         column: 0,
                         message: format!(
-                            "this file is in format {n}, newer than this checker reads (format {FORMAT_VERSION}): open it with a newer Scopewise"
+                            "this file is in format {n}, newer than this checker reads (format {FORMAT_VERSION})"
                         ),
                     });
                 }
@@ -1040,7 +1145,7 @@ impl Evaluation {
                         path: "format".into(),
                         line: 0,
                         column: 0,
-                        message: format!("`format` must be {FORMAT_VERSION}, not 0"),
+                        message: format!("“format” must be {FORMAT_VERSION}, not 0"),
                     });
                 }
             }
@@ -1137,17 +1242,17 @@ fn issue(field: &str, message: impl Into<String>) -> FieldIssue {
     }
 }
 
-/// Checks one date field as typed: `Ok(None)` for blank, the date, or a
-/// sentence saying why it is not a day.
-pub fn validate_date_input(input: &str) -> Result<Option<Date>, String> {
+/// Checks one date field as typed: `Ok(None)` for blank, the date, or why
+/// it is not a day.
+pub fn validate_date_input(input: &str) -> Result<Option<Date>, DateError> {
     if input.trim().is_empty() {
         return Ok(None);
     }
-    parse_date(input).map(Some).map_err(|e| e.to_string())
+    parse_date(input).map(Some)
 }
 
 /// Checks a standard as typed (`27001:2022`, `soc2`, `attestation:HIPAA BAA`).
-pub fn validate_standard_input(input: &str) -> Result<StandardRef, String> {
+pub fn validate_standard_input(input: &str) -> Result<StandardRef, StandardError> {
     StandardRef::parse(input)
 }
 
@@ -1195,22 +1300,28 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
     }
     if r.holder.trim().is_empty() && !r.is_public_claim() {
         out.push(issue(
-            "holder",
+            RecordField::Holder.id(),
             "name the organisation the certificate is issued to",
         ));
     }
     for (f, d) in [
-        ("originally_certified", r.originally_certified),
-        ("issue_date", r.issue_date),
-        ("expiry_date", r.expiry_date),
-        ("last_surveillance_audit", r.last_surveillance_audit),
-        ("last_verified", r.last_verified),
+        (
+            RecordField::OriginallyCertified.id(),
+            r.originally_certified,
+        ),
+        (RecordField::IssueDate.id(), r.issue_date),
+        (RecordField::ExpiryDate.id(), r.expiry_date),
+        (
+            RecordField::LastSurveillanceAudit.id(),
+            r.last_surveillance_audit,
+        ),
+        (RecordField::LastVerified.id(), r.last_verified),
     ] {
         plausible_year(&mut out, f, d);
     }
     before(
         &mut out,
-        "expiry_date",
+        RecordField::ExpiryDate.id(),
         r.expiry_date,
         "expiry date",
         r.issue_date,
@@ -1218,7 +1329,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
     );
     before(
         &mut out,
-        "issue_date",
+        RecordField::IssueDate.id(),
         r.issue_date,
         "issue date",
         r.originally_certified,
@@ -1226,7 +1337,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
     );
     before(
         &mut out,
-        "last_surveillance_audit",
+        RecordField::LastSurveillanceAudit.id(),
         r.last_surveillance_audit,
         "last surveillance audit",
         r.originally_certified,
@@ -1234,7 +1345,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
     );
     before(
         &mut out,
-        "expiry_date",
+        RecordField::ExpiryDate.id(),
         r.expiry_date,
         "expiry date",
         r.last_surveillance_audit,
@@ -1247,7 +1358,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                 if !known.contains(e) {
                     let list: Vec<String> = known.iter().map(|y| y.to_string()).collect();
                     out.push(issue(
-                        "standard",
+                        RecordField::Standard.id(),
                         format!(
                             "{} has no {e} edition (published editions: {})",
                             standard.name(),
@@ -1261,23 +1372,26 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                     None => format!("`{}`", standard.short()),
                 };
                 out.push(issue(
-                    "standard",
+                    RecordField::Standard.id(),
                     format!("add the edition printed on the certificate (for example {example})"),
                 ));
             }
             if r.soc2.is_some() {
-                out.push(issue("soc2", "SOC 2 details belong on a `soc2` record"));
+                out.push(issue(
+                    RecordField::Soc2.id(),
+                    "SOC 2 details belong on a `soc2` record",
+                ));
             }
         }
         StandardRef::Soc2 => match &r.soc2 {
             None => out.push(issue(
-                "soc2",
+                RecordField::Soc2.id(),
                 "add the SOC 2 details: type, auditor and period",
             )),
             Some(s) => {
                 before(
                     &mut out,
-                    "soc2.period_end",
+                    RecordField::Soc2PeriodEnd.id(),
                     s.period_end,
                     "period end",
                     s.period_start,
@@ -1285,7 +1399,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                 );
                 before(
                     &mut out,
-                    "soc2.report_date",
+                    RecordField::Soc2ReportDate.id(),
                     s.report_date,
                     "report date",
                     s.period_end,
@@ -1293,7 +1407,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                 );
                 before(
                     &mut out,
-                    "soc2.bridge_letter_end",
+                    RecordField::Soc2BridgeLetterEnd.id(),
                     s.bridge_letter_end,
                     "bridge letter end",
                     s.period_end,
@@ -1301,7 +1415,7 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
                 );
                 if s.auditor.trim().is_empty() && !r.is_public_claim() {
                     out.push(issue(
-                        "soc2.auditor",
+                        RecordField::Soc2Auditor.id(),
                         "name the audit firm that signed the report",
                     ));
                 }
@@ -1309,13 +1423,19 @@ pub fn validate_record(r: &EvidenceRecord) -> Vec<FieldIssue> {
         },
         StandardRef::Attestation(_) => {
             if r.soc2.is_some() {
-                out.push(issue("soc2", "SOC 2 details belong on a `soc2` record"));
+                out.push(issue(
+                    RecordField::Soc2.id(),
+                    "SOC 2 details belong on a `soc2` record",
+                ));
             }
         }
     }
     if let Some(b) = &r.based_on {
         if b.trim() == r.id.trim() {
-            out.push(issue("based_on", "a record cannot be based on itself"));
+            out.push(issue(
+                RecordField::BasedOn.id(),
+                "a record cannot be based on itself",
+            ));
         }
     }
     out
@@ -1502,7 +1622,7 @@ mod tests {
         );
         assert!(
             err.message
-                .starts_with("unknown field `foo` at candidates[0].records[1]"),
+                .starts_with("unknown field “foo” at candidates[0].records[1]"),
             "{}",
             err.message
         );
@@ -1516,7 +1636,7 @@ mod tests {
         let err = Evaluation::from_json(&json).unwrap_err();
         assert!(
             err.message
-                .contains("`2027-02-29` is not a day on the calendar"),
+                .contains("“2027-02-29” is not a day on the calendar"),
             "{}",
             err.message
         );
@@ -1582,10 +1702,38 @@ mod tests {
         let err = Evaluation::from_json(&json).unwrap_err();
         assert!(
             err.message
-                .starts_with("unknown variant `medium` at workload.risk_tier; expected one of"),
+                .starts_with("unknown variant “medium” at workload.risk_tier; expected one of"),
             "{}",
             err.message
         );
+        // Every error of this module keeps the style of errors a buyer reads.
+        let mut errors: Vec<Box<dyn UserError>> = Vec::new();
+        for bad in [
+            json.as_str(),
+            "{ nope",
+            "[1, 2]",
+            &minimal()[..50],
+            &minimal().replacen("\"format\": 1", "\"format\": 2", 1),
+            &minimal().replacen("\"format\": 1", "\"format\": 0", 1),
+            &minimal().replace("2028-01-05", "2027-02-29"),
+            &minimal().replace("2028-01-05", "05/01/2028"),
+            &minimal().replace("27001:2022", "9001:2015"),
+            &minimal().replace(
+                r#""source": "certificate-pdf"}"#,
+                r#""source": "certificate-pdf", "foo": 1}"#,
+            ),
+        ] {
+            errors.push(Box::new(Evaluation::from_json(bad).unwrap_err()));
+        }
+        for bad in ["attestation:", "9001", "27001:22"] {
+            errors.push(Box::new(StandardRef::parse(bad).unwrap_err()));
+        }
+        for bad in ["2025-02-30", "30/02/2025"] {
+            errors.push(Box::new(validate_date_input(bad).unwrap_err()));
+        }
+        for e in &errors {
+            crate::error::check_style(e.as_ref()).unwrap_or_else(|p| panic!("{p}"));
+        }
     }
 
     #[test]
@@ -1593,7 +1741,7 @@ mod tests {
         let json = minimal().replacen("\"format\": 1,", "", 1);
         let err = Evaluation::from_json(&json).unwrap_err();
         assert!(
-            err.message.contains("missing field `format`"),
+            err.message.contains("missing field “format”"),
             "{}",
             err.message
         );
@@ -1705,6 +1853,7 @@ mod tests {
         );
         assert!(validate_date_input("2025-02-29")
             .unwrap_err()
+            .message()
             .contains("not a day"));
     }
 

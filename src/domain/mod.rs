@@ -5,9 +5,11 @@
 
 mod dates;
 pub mod evaluation;
+mod field;
 pub mod json_path;
 
 pub use dates::{format_date, parse_date, AsOf, DateError};
+pub use field::RecordField;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

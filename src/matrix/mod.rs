@@ -8,6 +8,7 @@
 //! matrix never silently picks one.
 
 use crate::domain::{AsOf, Standard};
+use crate::error::{curly_quotes, UserError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -308,33 +309,72 @@ mod date_serde {
     }
 }
 
+/// Why the matrix data could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MatrixError {
+    /// Not JSON, or not the shape of the dataset.
+    Unreadable { path: String, detail: String },
+    /// A format this build does not read.
+    Format(u32),
+    /// Read, but inconsistent: each problem in words.
+    Invalid(Vec<String>),
+}
+
+impl UserError for MatrixError {
+    fn message(&self) -> String {
+        match self {
+            MatrixError::Unreadable { path, detail } => {
+                format!(
+                    "the matrix data cannot be read at {path}: {}",
+                    curly_quotes(detail)
+                )
+            }
+            MatrixError::Format(n) => {
+                format!("the matrix data is in format {n}, not the supported format {FORMAT}")
+            }
+            MatrixError::Invalid(problems) => format!(
+                "the matrix data is inconsistent: {}",
+                curly_quotes(&problems.join("; "))
+            ),
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("reload the page; if it persists, the published matrix is broken".into())
+    }
+}
+
+impl std::fmt::Display for MatrixError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for MatrixError {}
+
 impl Dataset {
     /// Parses and validates a dataset.
-    pub fn from_json(json: &str) -> Result<Dataset, String> {
-        let ds: Dataset = serde_json::from_str(json).map_err(|e| {
-            let path = crate::domain::json_path::error_path(json, &e);
-            format!("matrix data: {e} at `{path}`")
+    pub fn from_json(json: &str) -> Result<Dataset, MatrixError> {
+        let ds: Dataset = serde_json::from_str(json).map_err(|e| MatrixError::Unreadable {
+            path: crate::domain::json_path::error_path(json, &e),
+            detail: e.to_string(),
         })?;
         if ds.format != FORMAT {
-            return Err(format!(
-                "matrix data: format {} is not the supported format {FORMAT}",
-                ds.format
-            ));
+            return Err(MatrixError::Format(ds.format));
         }
         let problems = ds.problems();
         if problems.is_empty() {
             Ok(ds)
         } else {
-            Err(format!("matrix data: {}", problems.join("; ")))
+            Err(MatrixError::Invalid(problems))
         }
     }
 
     /// The embedded dataset, parsed once.
-    pub fn embedded() -> Result<&'static Dataset, &'static str> {
-        static CELL: OnceLock<Result<Dataset, String>> = OnceLock::new();
+    pub fn embedded() -> Result<&'static Dataset, &'static MatrixError> {
+        static CELL: OnceLock<Result<Dataset, MatrixError>> = OnceLock::new();
         CELL.get_or_init(|| Dataset::from_json(MATRIX_JSON))
             .as_ref()
-            .map_err(|e| e.as_str())
     }
 
     pub fn vendor(&self, id: &str) -> Option<&Vendor> {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::UserError;
 use time::macros::date;
 
 fn ds() -> &'static Dataset {
@@ -152,6 +153,7 @@ fn hosted_paths_name_both_layers() {
 fn validation_catches_broken_data() {
     let good: serde_json::Value = serde_json::from_str(MATRIX_JSON).unwrap();
 
+    let mut errors = Vec::new();
     // A claim removed leaves a cell with no claim.
     let mut v = good.clone();
     let claims = v["claims"].as_array_mut().unwrap();
@@ -161,34 +163,43 @@ fn validation_catches_broken_data() {
         .unwrap();
     claims.remove(idx);
     let err = Dataset::from_json(&v.to_string()).unwrap_err();
-    assert!(err.contains("`mistral` × soc2-type2 has no claim"), "{err}");
+    assert!(
+        err.message()
+            .contains("“mistral” × soc2-type2 has no claim"),
+        "{err}"
+    );
+    errors.push(err);
 
     // An unknown source.
     let mut v = good.clone();
     v["claims"][0]["source"] = "Z".into();
-    assert!(Dataset::from_json(&v.to_string())
-        .unwrap_err()
-        .contains("unknown source `Z`"));
+    let err = Dataset::from_json(&v.to_string()).unwrap_err();
+    assert!(err.message().contains("unknown source “Z”"), "{err}");
+    errors.push(err);
 
     // A claim dated after the dataset.
     let mut v = good.clone();
     v["claims"][0]["as_of"] = "2027-01".into();
-    assert!(Dataset::from_json(&v.to_string())
-        .unwrap_err()
-        .contains("dated after the dataset"));
+    let err = Dataset::from_json(&v.to_string()).unwrap_err();
+    assert!(err.message().contains("dated after the dataset"), "{err}");
+    errors.push(err);
 
     // An unknown field is rejected with its path.
     let mut v = good.clone();
     v["claims"][3]["colour"] = "green".into();
     let err = Dataset::from_json(&v.to_string()).unwrap_err();
-    assert!(err.contains("claims[3]"), "{err}");
+    assert!(err.message().contains("claims[3]"), "{err}");
+    errors.push(err);
 
     // A newer format.
     let mut v = good;
     v["format"] = 2.into();
-    assert!(Dataset::from_json(&v.to_string())
-        .unwrap_err()
-        .contains("format 2"));
+    let err = Dataset::from_json(&v.to_string()).unwrap_err();
+    assert!(err.message().contains("format 2"), "{err}");
+    errors.push(err);
+    for e in &errors {
+        crate::error::check_style(e).unwrap_or_else(|p| panic!("{p}"));
+    }
 }
 
 #[test]

@@ -87,16 +87,7 @@ pub fn bench_fixture(candidates: usize, records: usize) -> Evaluation {
             r.last_verified = Some(date!(2026 - 10 - 01));
             if standard == StandardRef::Soc2 {
                 r.source = SourceKind::AuditReport;
-                r.soc2 = Some(Soc2Details {
-                    report_type: Soc2Type::TypeII,
-                    auditor: "Schellman & Company, LLC".into(),
-                    period_start: Some(date!(2025 - 10 - 01)),
-                    period_end: Some(date!(2026 - 09 - 30)),
-                    report_date: Some(date!(2026 - 10 - 20)),
-                    bridge_letter_end: None,
-                    opinion: None,
-                    subservice_organisations: Vec::new(),
-                });
+                r.soc2 = Some(soc2_details());
             }
             if k >= templates.len() {
                 r.id = format!("r{k}-extra");
@@ -127,4 +118,18 @@ pub fn bench_fixture(candidates: usize, records: usize) -> Evaluation {
         });
     }
     eval
+}
+
+/// A current SOC 2 Type II report's details (period to 2026-09-30).
+pub(crate) fn soc2_details() -> Soc2Details {
+    Soc2Details {
+        report_type: Soc2Type::TypeII,
+        auditor: "Schellman & Company, LLC".into(),
+        period_start: Some(date!(2025 - 10 - 01)),
+        period_end: Some(date!(2026 - 09 - 30)),
+        report_date: Some(date!(2026 - 10 - 20)),
+        bridge_letter_end: None,
+        opinion: None,
+        subservice_organisations: Vec::new(),
+    }
 }

@@ -6,16 +6,21 @@
 //! [`Cell`] per requirement and layer. It is deterministic, does no I/O and
 //! compiles to WebAssembly.
 //!
-//! The rules live in `rules.rs` (`cert.expired` is `rules::cert_expired`);
-//! the decisions POLICY.md leaves open are written down in
-//! `docs/policy-decisions.md`.
+//! The rules live in `rules/`, one file per family (`cert.expired` is
+//! `rules::cert::EXPIRED`, checked by its function beside it); the decision
+//! matrix in `cells.rs`; the decisions POLICY.md leaves open are written
+//! down in `docs/policy-decisions.md`.
 
 mod accreditation;
 mod calendar;
+mod cells;
+mod context;
+#[cfg(any(test, feature = "bench"))]
 mod fixture;
 mod report;
 pub mod rules;
 mod text;
+mod values;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -32,16 +37,17 @@ pub use accreditation::{
     accreditation_bodies, recognised_accreditation_body, AccreditationBody, AccreditationList,
 };
 pub use calendar::{add_days, add_months, add_years};
+#[cfg(any(test, feature = "bench"))]
 pub use fixture::bench_fixture;
 pub use report::{
-    CandidateReport, Cell, CellStatus, Compared, Counts, Finding, Name, Report, ScopeMatch,
-    Severity, StandardSet, Subject, Verdict,
+    CandidateReport, Cell, CellStatus, Compared, Counts, FieldRef, Finding, Name, Report,
+    ScopeMatch, Severity, StandardSet, Subject, Verdict,
 };
-pub use rules::{RuleInfo, RULES};
+pub use rules::{Rule, SeverityPolicy, RULES};
 pub use text::{holder_is_vendor, normalise, PRODUCT_ALIASES};
 
 use crate::domain::Layer;
-use rules::{Ctx, Facts};
+use context::{Ctx, Facts};
 use std::rc::Rc;
 use time::Date;
 
@@ -189,6 +195,7 @@ fn evaluate_candidate(
             .iter()
             .map(|r| Name::from(r.id.trim()))
             .collect(),
+        facts,
         findings: Vec::new(),
         record_worst,
         scope_matches: Vec::with_capacity(n * n_products),
@@ -210,67 +217,32 @@ fn evaluate_candidate(
     let mut last_scope: Option<&str> = None;
     cx.norm.clear();
     for (i, r) in cand.records.iter().enumerate() {
-        let f = facts[i];
         if last_scope != Some(r.scope.as_str()) {
             text::normalise_into(&r.scope, &mut cx.norm, &mut cx.offsets);
             cx.scope_changed();
             last_scope = Some(&r.scope);
         }
-        rules::claim_model_certified(&mut cx, i, f);
-        if f.public_claim {
-            continue;
-        }
-        rules::evidence_weak_source(&mut cx, i, f);
-        rules::evidence_portal_page_only(&mut cx, i, f);
-        rules::verify_stale(&mut cx, i, f);
-        match &r.standard {
-            StandardRef::Iso { .. } => {
-                rules::cert_not_yet_valid(&mut cx, i, f);
-                rules::cert_expired(&mut cx, i, f);
-                rules::cert_expiring_soon(&mut cx, i, f);
-                rules::cert_expires_before_contract_end(&mut cx, i, f);
-                rules::cert_cycle_too_long(&mut cx, i, f);
-                rules::cert_surveillance_overdue(&mut cx, i, f);
-                rules::cert_withdrawn_edition(&mut cx, i, f);
-                rules::cert_no_certification_body(&mut cx, i, f);
-                rules::cert_unrecognised_accreditation(&mut cx, i, f);
+        for family in rules::RECORD_CHECKS {
+            for c in family.iter().filter(|c| c.rule.applies_to.admits(r)) {
+                (c.check)(&mut cx, i);
             }
-            StandardRef::Soc2 => {
-                rules::soc2_stale(&mut cx, i, f);
-                rules::soc2_bridge_too_long(&mut cx, i, f);
-                rules::cert_no_certification_body(&mut cx, i, f);
-            }
-            StandardRef::Attestation(_) => {
-                rules::cert_not_yet_valid(&mut cx, i, f);
-                rules::cert_expired(&mut cx, i, f);
-                rules::cert_expiring_soon(&mut cx, i, f);
-                rules::cert_expires_before_contract_end(&mut cx, i, f);
-            }
-        }
-        if !matches!(r.standard, StandardRef::Attestation(_))
-            && !rules::scope_missing_statement(&mut cx, i, f)
-            && !f.platform_held
-        {
-            rules::scope_product_not_named(&mut cx, i, f);
         }
     }
 
     for req in &eval.policy.model {
-        rules::requirement_cell(&mut cx, Layer::Model, req, &facts);
+        cells::requirement_cell(&mut cx, Layer::Model, req);
     }
     if cand.is_hosted() {
         for req in &eval.policy.platform {
-            rules::requirement_cell(&mut cx, Layer::Platform, req, &facts);
+            cells::requirement_cell(&mut cx, Layer::Platform, req);
         }
     }
-    rules::sector_attestation_cells(&mut cx, &facts);
-    rules::ai_no_42001_timeline(&mut cx, &facts);
-    rules::layer_customer_aims(&mut cx);
-    for item in ContractItem::ALL {
-        rules::contract_item(&mut cx, item);
-    }
+    cells::sector_attestation_cells(&mut cx);
+    rules::ai::no_42001_timeline(&mut cx);
+    rules::layer::customer_aims(&mut cx);
+    rules::contract::check_all(&mut cx);
 
-    scratch.facts = facts;
+    scratch.facts = cx.facts;
     scratch.record_worst = cx.record_worst;
     scratch.norm = cx.norm;
     scratch.offsets = cx.offsets;

@@ -19,43 +19,30 @@ struct RecordChange {
     blank_body: bool,
 }
 
-fn record_change() -> impl Strategy<Value = RecordChange> {
-    (
-        prop::bool::weighted(0.15),
-        -900i64..400,
-        -400i64..700,
-        0usize..SourceKind::ALL.len(),
-        0usize..4,
-        0usize..4,
-        prop::option::of(0i64..200),
-        prop::bool::weighted(0.1),
-        prop::bool::weighted(0.1),
-    )
-        .prop_map(
-            |(
-                drop,
-                expiry_shift,
-                issue_shift,
-                source,
-                scope,
-                accreditation,
-                verified_shift,
-                old_edition,
-                blank_body,
-            )| {
-                RecordChange {
-                    drop,
-                    expiry_shift,
-                    issue_shift,
-                    source,
-                    scope,
-                    accreditation,
-                    verified_shift,
-                    old_edition,
-                    blank_body,
-                }
-            },
-        )
+prop_compose! {
+    fn record_change()(
+        drop in prop::bool::weighted(0.15),
+        expiry_shift in -900i64..400,
+        issue_shift in -400i64..700,
+        source in 0usize..SourceKind::ALL.len(),
+        scope in 0usize..4,
+        accreditation in 0usize..4,
+        verified_shift in prop::option::of(0i64..200),
+        old_edition in prop::bool::weighted(0.1),
+        blank_body in prop::bool::weighted(0.1),
+    ) -> RecordChange {
+        RecordChange {
+            drop,
+            expiry_shift,
+            issue_shift,
+            source,
+            scope,
+            accreditation,
+            verified_shift,
+            old_edition,
+            blank_body,
+        }
+    }
 }
 
 const SCOPES: [&str; 4] = [

@@ -1,138 +1,14 @@
 //! What the engine answers: per candidate a verdict, the findings (diagnostics
 //! in the manner of cedar's) and a decision matrix.
 
+use super::rules::Rule;
+pub use super::values::{FieldRef, Name, StandardSet};
 use crate::domain::evaluation::RequirementLevel;
 use crate::domain::{format_date, Layer, RiskTier, Standard};
-use serde::ser::SerializeSeq;
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
-use std::fmt;
-use std::ops::Deref;
-use std::sync::Arc;
 use time::Date;
-
-/// A shared, immutable piece of text in a report (an id, a product name):
-/// cloning it never copies the text. Reads as a `&str`; serialises as a string.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(Arc<str>);
-
-impl Name {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for Name {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Name {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Name {
-    fn from(s: &str) -> Name {
-        Name(Arc::from(s))
-    }
-}
-
-impl From<String> for Name {
-    fn from(s: String) -> Name {
-        Name(Arc::from(s))
-    }
-}
-
-impl PartialEq<str> for Name {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for Name {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl fmt::Debug for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl fmt::Display for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Name {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
-
-/// A small set of standards (no allocation); serialises as a list of ids in
-/// the matrix's order.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct StandardSet(u8);
-
-impl StandardSet {
-    fn bit(s: Standard) -> u8 {
-        1 << Standard::ALL.iter().position(|x| *x == s).unwrap_or(0)
-    }
-
-    pub fn contains(self, s: Standard) -> bool {
-        self.0 & Self::bit(s) != 0
-    }
-
-    pub fn insert(&mut self, s: Standard) {
-        self.0 |= Self::bit(s);
-    }
-
-    pub fn iter(self) -> impl Iterator<Item = Standard> {
-        Standard::ALL.into_iter().filter(move |s| self.contains(*s))
-    }
-
-    pub fn to_vec(self) -> Vec<Standard> {
-        self.iter().collect()
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-}
-
-impl FromIterator<Standard> for StandardSet {
-    fn from_iter<I: IntoIterator<Item = Standard>>(iter: I) -> Self {
-        let mut set = StandardSet::default();
-        for s in iter {
-            set.insert(s);
-        }
-        set
-    }
-}
-
-impl fmt::Debug for StandardSet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl Serialize for StandardSet {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for st in self.iter() {
-            seq.serialize_element(&st)?;
-        }
-        seq.end()
-    }
-}
 
 fn date_str<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format_date(*d))
@@ -228,10 +104,10 @@ pub struct Subject {
     pub record: Option<Name>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<Standard>,
-    /// The field name within the record (`expiry_date`), the candidate
+    /// The field within the record (`expiry_date`), the candidate
     /// (`contract.zdr_window`) or the evaluation (`sector_attestations`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<&'static str>,
+    pub field: Option<FieldRef>,
 }
 
 /// One value the rule compared, by name (`expiry_date`: `2026-01-01`).
@@ -242,10 +118,11 @@ pub struct Compared {
 }
 
 /// One diagnostic: which rule fired, on what, why, and what to do next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Serialises with the rule's id and source.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule's id in POLICY.md (`cert.expired`, `contract.zdr-window`).
-    pub rule: &'static str,
+    /// The rule of POLICY.md (`cert.expired`, `contract.zdr-window`).
+    pub rule: &'static Rule,
     pub severity: Severity,
     pub subject: Subject,
     /// The values the rule compared, in the order it compared them.
@@ -254,15 +131,32 @@ pub struct Finding {
     pub message: String,
     /// What the buyer should do next.
     pub next_step: Cow<'static, str>,
-    /// Where the rule comes from (`source A, step 2`).
-    pub source: &'static str,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Finding", 7)?;
+        st.serialize_field("rule", self.rule.id)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("subject", &self.subject)?;
+        st.serialize_field("values", &self.values)?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("next_step", &self.next_step)?;
+        st.serialize_field("source", self.source())?;
+        st.end()
+    }
 }
 
 impl Finding {
+    /// Where the rule comes from (`source A, step 2`).
+    pub fn source(&self) -> &'static str {
+        self.rule.source
+    }
+
     fn sort_key(&self) -> impl Ord + '_ {
         (
             std::cmp::Reverse(self.severity),
-            self.rule,
+            self.rule.id,
             &self.subject,
             &self.message,
             &self.values,
@@ -428,7 +322,7 @@ impl Report {
                 out.push_str(&format!(
                     "  {:<4} {}: {}\n",
                     f.severity.id(),
-                    f.rule,
+                    f.rule.id,
                     f.message
                 ));
             }

@@ -1,6 +1,7 @@
 //! The Leptos components and the browser glue. Components hold no business
 //! rules: they ask the core and show its answer.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod bridge;
 mod browser;

@@ -288,7 +288,7 @@ test("the evaluation date can be moved to ask whether the evidence will still ho
   await goStep(page, 1);
   await page.getByLabel("Evaluation date").fill("2025-02-30");
   await expect(page.getByLabel("Evaluation date")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#field-evaluation_date-msg")).toContainText("`2025-02-30` is not a day on the calendar");
+  await expect(page.locator("#field-evaluation_date-msg")).toContainText("“2025-02-30” is not a day on the calendar");
   await goStep(page, 5);
   await expect(page.locator("p.report-head")).toContainText("Judged on 2028-02-01");
   await goStep(page, 1);

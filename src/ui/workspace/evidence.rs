@@ -5,7 +5,8 @@ use super::field::{date_field, field, issue_of, text_field, Kind};
 use super::model::{self, add_record_id, field_id, Step};
 use super::Ws;
 use crate::domain::evaluation::Soc2Details;
-use crate::domain::{Layer, Standard};
+use crate::domain::{Layer, RecordField, Standard};
+use crate::error::UserError;
 use crate::policy::{
     validate_record, validate_standard_input, EvidenceRecord, FieldIssue, Soc2Type, SourceKind,
     StandardRef,
@@ -446,7 +447,7 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
     let heading_id = k.id("heading");
     let labelled_by = heading_id.clone();
 
-    let source_id = k.id("source");
+    let source_id = k.id(RecordField::Source.id());
     let source_options = SourceKind::ALL
         .into_iter()
         .map(|s| view! { <option value=s.id() selected=s == r.source>{s.label()}</option> })
@@ -454,15 +455,12 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
 
     let standard_field = field(
         ws,
-        k.id("standard"),
-        "Standard and edition".into(),
-        Some(
-            "As printed: 27001:2022, 27017:2015, 42001:2023, soc2, or attestation:HIPAA BAA."
-                .into(),
-        ),
+        k.id(RecordField::Standard.id()),
+        RecordField::Standard.label().into(),
+        RecordField::Standard.hint().map(Into::into),
         Kind::Text,
         r.standard.to_string(),
-        validate_standard_input,
+        |s: &str| validate_standard_input(s).map_err(|e| e.sentence()),
         move |s: StandardRef| {
             k.update(|r| {
                 if matches!(s, StandardRef::Soc2) {
@@ -473,7 +471,7 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                 r.standard = s;
             })
         },
-        issue_of(issues, "standard"),
+        issue_of(issues, RecordField::Standard.id()),
     );
 
     let shape_fields = move || {
@@ -483,84 +481,84 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
             Shape::Iso => view! {
                 {text_field(
                     ws,
-                    k.id("certification_body"),
-                    "Certification body",
-                    Some("The audit firm that issued the certificate.".into()),
+                    k.id(RecordField::CertificationBody.id()),
+                    RecordField::CertificationBody.label(),
+                    RecordField::CertificationBody.hint().map(Into::into),
                     Kind::Text,
                     r.certification_body.clone(),
                     move |v| k.update(|r| r.certification_body = v),
-                    issue_of(issues, "certification_body"),
+                    issue_of(issues, RecordField::CertificationBody.id()),
                 )}
                 {text_field(
                     ws,
-                    k.id("accreditation_body"),
-                    "Accreditation body",
-                    Some("The national body that accredits the certification body (UKAS, ANAB, DAkkS…).".into()),
+                    k.id(RecordField::AccreditationBody.id()),
+                    RecordField::AccreditationBody.label(),
+                    RecordField::AccreditationBody.hint().map(Into::into),
                     Kind::Text,
                     r.accreditation_body.clone(),
                     move |v| k.update(|r| r.accreditation_body = v),
-                    issue_of(issues, "accreditation_body"),
+                    issue_of(issues, RecordField::AccreditationBody.id()),
                 )}
                 {date_field(
                     ws,
-                    k.id("originally_certified"),
-                    "Originally certified",
+                    k.id(RecordField::OriginallyCertified.id()),
+                    RecordField::OriginallyCertified.label(),
                     r.originally_certified,
                     move |d| k.update(|r| r.originally_certified = d),
-                    issue_of(issues, "originally_certified"),
+                    issue_of(issues, RecordField::OriginallyCertified.id()),
                 )}
                 {date_field(
                     ws,
-                    k.id("issue_date"),
-                    "Issue date (current certificate)",
+                    k.id(RecordField::IssueDate.id()),
+                    RecordField::IssueDate.label(),
                     r.issue_date,
                     move |d| k.update(|r| r.issue_date = d),
-                    issue_of(issues, "issue_date"),
+                    issue_of(issues, RecordField::IssueDate.id()),
                 )}
                 {date_field(
                     ws,
-                    k.id("expiry_date"),
-                    "Expiry date",
+                    k.id(RecordField::ExpiryDate.id()),
+                    RecordField::ExpiryDate.label(),
                     r.expiry_date,
                     move |d| k.update(|r| r.expiry_date = d),
-                    issue_of(issues, "expiry_date"),
+                    issue_of(issues, RecordField::ExpiryDate.id()),
                 )}
                 {date_field(
                     ws,
-                    k.id("last_surveillance_audit"),
-                    "Last surveillance audit",
+                    k.id(RecordField::LastSurveillanceAudit.id()),
+                    RecordField::LastSurveillanceAudit.label(),
                     r.last_surveillance_audit,
                     move |d| k.update(|r| r.last_surveillance_audit = d),
-                    issue_of(issues, "last_surveillance_audit"),
+                    issue_of(issues, RecordField::LastSurveillanceAudit.id()),
                 )}
                 <BasedOn k=k issues=issues/>
             }
-                .into_any(),
+            .into_any(),
             Shape::Attestation => view! {
                 {date_field(
                     ws,
-                    k.id("issue_date"),
+                    k.id(RecordField::IssueDate.id()),
                     "Issue date",
                     r.issue_date,
                     move |d| k.update(|r| r.issue_date = d),
-                    issue_of(issues, "issue_date"),
+                    issue_of(issues, RecordField::IssueDate.id()),
                 )}
                 {date_field(
                     ws,
-                    k.id("expiry_date"),
-                    "Expiry date",
+                    k.id(RecordField::ExpiryDate.id()),
+                    RecordField::ExpiryDate.label(),
                     r.expiry_date,
                     move |d| k.update(|r| r.expiry_date = d),
-                    issue_of(issues, "expiry_date"),
+                    issue_of(issues, RecordField::ExpiryDate.id()),
                 )}
             }
-                .into_any(),
+            .into_any(),
             Shape::Soc2 => {
                 let s = r.soc2.clone().unwrap_or_else(model::blank_soc2);
-                let type_id = k.id("soc2.type");
+                let type_id = k.id(RecordField::Soc2Type.id());
                 view! {
                     <div class="field">
-                        <label for=type_id.clone()>"SOC 2 report type"</label>
+                        <label for=type_id.clone()>{RecordField::Soc2Type.label()}</label>
                         <select
                             id=type_id
                             on:change=move |ev| {
@@ -574,45 +572,45 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                     </div>
                     {text_field(
                         ws,
-                        k.id("soc2.auditor"),
-                        "Auditor (CPA firm)",
+                        k.id(RecordField::Soc2Auditor.id()),
+                        RecordField::Soc2Auditor.label(),
                         None,
                         Kind::Text,
                         s.auditor.clone(),
                         move |v| k.soc2(|s| s.auditor = v),
-                        issue_of(issues, "soc2.auditor"),
+                        issue_of(issues, RecordField::Soc2Auditor.id()),
                     )}
                     {date_field(
                         ws,
-                        k.id("soc2.period_start"),
-                        "Period start",
+                        k.id(RecordField::Soc2PeriodStart.id()),
+                        RecordField::Soc2PeriodStart.label(),
                         s.period_start,
                         move |d| k.soc2(|s| s.period_start = d),
-                        issue_of(issues, "soc2.period_start"),
+                        issue_of(issues, RecordField::Soc2PeriodStart.id()),
                     )}
                     {date_field(
                         ws,
-                        k.id("soc2.period_end"),
-                        "Period end",
+                        k.id(RecordField::Soc2PeriodEnd.id()),
+                        RecordField::Soc2PeriodEnd.label(),
                         s.period_end,
                         move |d| k.soc2(|s| s.period_end = d),
-                        issue_of(issues, "soc2.period_end"),
+                        issue_of(issues, RecordField::Soc2PeriodEnd.id()),
                     )}
                     {date_field(
                         ws,
-                        k.id("soc2.report_date"),
-                        "Report date",
+                        k.id(RecordField::Soc2ReportDate.id()),
+                        RecordField::Soc2ReportDate.label(),
                         s.report_date,
                         move |d| k.soc2(|s| s.report_date = d),
-                        issue_of(issues, "soc2.report_date"),
+                        issue_of(issues, RecordField::Soc2ReportDate.id()),
                     )}
                     {date_field(
                         ws,
-                        k.id("soc2.bridge_letter_end"),
-                        "Bridge letter end",
+                        k.id(RecordField::Soc2BridgeLetterEnd.id()),
+                        RecordField::Soc2BridgeLetterEnd.label(),
                         s.bridge_letter_end,
                         move |d| k.soc2(|s| s.bridge_letter_end = d),
-                        issue_of(issues, "soc2.bridge_letter_end"),
+                        issue_of(issues, RecordField::Soc2BridgeLetterEnd.id()),
                     )}
                 }
                     .into_any()
@@ -653,27 +651,27 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
             <div class="field-grid">
                 {text_field(
                     ws,
-                    k.id("holder"),
-                    "Holder (organisation on the certificate)",
+                    k.id(RecordField::Holder.id()),
+                    RecordField::Holder.label(),
                     None,
                     Kind::Text,
                     r.holder.clone(),
                     move |v| k.update(|r| r.holder = v),
-                    issue_of(issues, "holder"),
+                    issue_of(issues, RecordField::Holder.id()),
                 )}
                 {standard_field}
                 {text_field(
                     ws,
-                    k.id("certificate_number"),
-                    "Certificate or report number",
+                    k.id(RecordField::CertificateNumber.id()),
+                    RecordField::CertificateNumber.label(),
                     None,
                     Kind::Text,
                     r.certificate_number.clone(),
                     move |v| k.update(|r| r.certificate_number = v.trim().to_string()),
-                    issue_of(issues, "certificate_number"),
+                    issue_of(issues, RecordField::CertificateNumber.id()),
                 )}
                 <div class="field">
-                    <label for=source_id.clone()>"Where you read it"</label>
+                    <label for=source_id.clone()>{RecordField::Source.label()}</label>
                     <select
                         id=source_id
                         on:change=move |ev| {
@@ -689,31 +687,31 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                 {shape_fields}
                 {date_field(
                     ws,
-                    k.id("last_verified"),
-                    "Last verified by you",
+                    k.id(RecordField::LastVerified.id()),
+                    RecordField::LastVerified.label(),
                     r.last_verified,
                     move |d| k.update(|r| r.last_verified = d),
-                    issue_of(issues, "last_verified"),
+                    issue_of(issues, RecordField::LastVerified.id()),
                 )}
                 {text_field(
                     ws,
-                    k.id("scope"),
-                    "Scope statement (as written on the certificate)",
+                    k.id(RecordField::Scope.id()),
+                    RecordField::Scope.label(),
                     None,
                     Kind::Area,
                     r.scope.clone(),
                     move |v| k.update(|r| r.scope = v),
-                    issue_of(issues, "scope"),
+                    issue_of(issues, RecordField::Scope.id()),
                 )}
                 {text_field(
                     ws,
-                    k.id("notes"),
-                    "Notes",
+                    k.id(RecordField::Notes.id()),
+                    RecordField::Notes.label(),
                     None,
                     Kind::Area,
                     r.notes.clone(),
                     move |v| k.update(|r| r.notes = v),
-                    issue_of(issues, "notes"),
+                    issue_of(issues, RecordField::Notes.id()),
                 )}
             </div>
             <button
@@ -734,7 +732,7 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
 #[component]
 fn BasedOn(k: RecKey, issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
     let ws = k.ws;
-    let id = k.id("based_on");
+    let id = k.id(RecordField::BasedOn.id());
     let msg_id = format!("{id}-msg");
     let options = Memo::new(move |_| {
         let (c, rid) = k.key.get_value();
@@ -760,11 +758,11 @@ fn BasedOn(k: RecKey, issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let msg = issue_of(issues, "based_on");
+    let msg = issue_of(issues, RecordField::BasedOn.id());
     let msg2 = msg.clone();
     view! {
         <div class="field">
-            <label for=id.clone()>"Extends the 27001 certificate"</label>
+            <label for=id.clone()>{RecordField::BasedOn.label()}</label>
             <select
                 id=id
                 aria-describedby=msg_id.clone()

@@ -5,6 +5,7 @@
 
 use super::Ws;
 use crate::domain::format_date;
+use crate::error::UserError;
 use crate::policy::{validate_date_input, FieldIssue};
 use leptos::prelude::*;
 use time::Date;
@@ -191,7 +192,7 @@ where
         Some("YYYY-MM-DD".to_string()),
         Kind::Text,
         model.map(format_date).unwrap_or_default(),
-        validate_date_input,
+        |s: &str| validate_date_input(s).map_err(|e| e.sentence()),
         apply,
         issue,
     )

@@ -4,10 +4,11 @@
 //! lives here: the rules are in `crate::policy`.
 
 use crate::domain::evaluation::{AiTimeline, HostedPlatform, Soc2Details, Soc2Type, KNOWN_VENDORS};
-use crate::domain::{Layer, Standard};
+use crate::domain::{Layer, RecordField, Standard};
 use crate::matrix::{Dataset, Status};
 use crate::policy::{
-    Candidate, ContractChecklist, Evaluation, EvidenceRecord, Finding, SourceKind, StandardRef,
+    Candidate, ContractChecklist, Evaluation, EvidenceRecord, FieldRef, Finding, SourceKind,
+    StandardRef,
 };
 
 /// The five steps of the procurement method (source A), as the workspace shows them.
@@ -349,73 +350,49 @@ pub fn prefill(ds: &Dataset, c: &Candidate, layer: Layer) -> Vec<EvidenceRecord>
 // From a finding to its field
 // ---------------------------------------------------------------------------
 
-/// The record fields the form shows, by the engine's field names.
-pub const RECORD_FIELDS: [&str; 20] = [
-    "holder",
-    "standard",
-    "certificate_number",
-    "certification_body",
-    "accreditation_body",
-    "originally_certified",
-    "issue_date",
-    "expiry_date",
-    "last_surveillance_audit",
-    "scope",
-    "based_on",
-    "source",
-    "last_verified",
-    "notes",
-    "soc2.type",
-    "soc2.auditor",
-    "soc2.period_start",
-    "soc2.period_end",
-    "soc2.report_date",
-    "soc2.bridge_letter_end",
-];
-
 /// The step and the DOM id of the field a finding is about.
 pub fn finding_target(e: &Evaluation, f: &Finding) -> (Step, String) {
     let cid = f.subject.candidate.as_str();
     let layer = f.subject.layer.unwrap_or(Layer::Model);
-    let field = f.subject.field.unwrap_or("");
-    if let Some(item) = field.strip_prefix("contract.") {
-        return (
-            Step::Contract,
-            field_id(cid, None, &format!("contract.{item}")),
-        );
+    let field = f.subject.field;
+    if let Some(FieldRef::Contract(item)) = field {
+        return (Step::Contract, field_id(cid, None, item.path()));
     }
+    let record_field = field.and_then(FieldRef::record_field);
     if let Some(rid) = f.subject.record.as_deref() {
         // The engine trims record ids; find the record as typed.
         let rid = cand(e, cid)
             .and_then(|c| c.records.iter().find(|r| r.id.trim() == rid))
             .map(|r| r.id.clone())
             .unwrap_or_else(|| rid.to_string());
-        let field = match field {
-            f if RECORD_FIELDS.contains(&f) => f,
-            "soc2" => "standard",
-            _ => "holder",
+        let field = match record_field {
+            // The SOC 2 details as a whole follow from the standard.
+            Some(RecordField::Soc2) => RecordField::Standard,
+            Some(f) => f,
+            None => RecordField::Holder,
         };
-        return (Step::Evidence, field_id(cid, Some(&rid), field));
+        return (Step::Evidence, field_id(cid, Some(&rid), field.id()));
     }
     // A finding about several records (a public claim only, a platform's
     // certificate at the model layer): the first record it names.
-    if matches!(field, "source" | "holder" | "soc2.type") {
+    if let Some(rf @ (RecordField::Source | RecordField::Holder | RecordField::Soc2Type)) =
+        record_field
+    {
         let first = cand(e, cid).and_then(|c| {
             c.records.iter().find(|r| {
                 r.layer == layer
                     && (f.subject.standard.is_none() || r.standard.standard() == f.subject.standard)
-                    && (field != "source" || r.is_public_claim())
+                    && (rf != RecordField::Source || r.is_public_claim())
             })
         });
         if let Some(r) = first {
-            return (Step::Evidence, field_id(cid, Some(&r.id), field));
+            return (Step::Evidence, field_id(cid, Some(&r.id), rf.id()));
         }
     }
     let id = match field {
-        "ai_timeline" => field_id(cid, None, "ai_timeline"),
-        "customer_notes" => field_id(cid, None, "customer_notes"),
-        "sector_attestations" => add_record_id(cid, Layer::Model),
-        "products" => field_id(cid, None, "products-new"),
+        Some(FieldRef::AiTimeline) => field_id(cid, None, "ai_timeline"),
+        Some(FieldRef::CustomerNotes) => field_id(cid, None, "customer_notes"),
+        Some(FieldRef::SectorAttestations) => add_record_id(cid, Layer::Model),
         _ => add_record_id(
             cid,
             if layer == Layer::Customer {

@@ -7,7 +7,8 @@ use super::model::{self, slug, Step};
 use super::{verdict_symbol, Ws};
 use crate::domain::evaluation::ScopeConfirmation;
 use crate::domain::{format_date, Layer};
-use crate::policy::{CandidateReport, CellStatus, Finding, Severity};
+use crate::policy::rules::scope;
+use crate::policy::{CandidateReport, CellStatus, FieldRef, Finding, Severity};
 use leptos::prelude::*;
 
 fn severity_symbol(s: Severity) -> &'static str {
@@ -41,14 +42,13 @@ fn column_key(layer: Layer, requirement: &str) -> (Layer, String) {
 
 /// What the "go to the field" button names.
 fn field_words(f: &Finding) -> String {
-    let field = f.subject.field.unwrap_or("");
-    let what = match field {
-        "records" | "" => "the records",
-        "sector_attestations" => "the attestation records",
-        f if f.starts_with("contract.") => "the contract answer",
-        f => f,
+    let what = match f.subject.field {
+        None | Some(FieldRef::Records) => "the records".to_string(),
+        Some(FieldRef::SectorAttestations) => "the attestation records".to_string(),
+        Some(FieldRef::Contract(_)) => "the contract answer".to_string(),
+        Some(FieldRef::Record(field)) => field.words(),
+        Some(other) => other.id().replace('_', " "),
     };
-    let what = what.replace(['_', '.'], " ");
     match (&f.subject.record, f.subject.layer) {
         (Some(r), _) => format!("{what} of record {r}"),
         (None, Some(l)) => format!("{what}, {}", l.label().to_lowercase()),
@@ -322,22 +322,22 @@ fn finding_view(ws: Ws, f: Finding) -> impl IntoView {
         view! { <dl class="values">{rows}</dl> }
     });
     let go_label = format!("Go to the field: {}", field_words(&f));
-    let confirm = (f.rule == "scope.product-not-named" && f.severity != Severity::Info)
+    let confirm = (*f.rule == scope::PRODUCT_NOT_NAMED && f.severity != Severity::Info)
         .then(|| scope_confirm(ws, &f))
         .flatten();
     let target = StoredValue::new(f.clone());
     view! {
-        <li class=format!("finding sev-{}", f.severity.id()) data-rule=f.rule>
+        <li class=format!("finding sev-{}", f.severity.id()) data-rule=f.rule.id>
             <p class="finding-head">
                 <span aria-hidden="true">{severity_symbol(f.severity)} " "</span>
                 <strong>{severity_word(f.severity)}</strong>
                 " · "
-                <code>{f.rule}</code>
+                <code>{f.rule.id}</code>
             </p>
             <p class="finding-msg">{f.message.clone()}</p>
             {values}
             <p class="next-step"><strong>"Next step: "</strong>{f.next_step.to_string()}</p>
-            <p class="provenance">{format!("Source: {}", f.source)}</p>
+            <p class="provenance">{format!("Source: {}", f.source())}</p>
             <button
                 type="button"
                 class="link-button go-to-field"

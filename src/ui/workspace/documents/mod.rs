@@ -278,7 +278,7 @@ fn Timeline(events: Memo<Vec<CalendarEvent>>) -> impl IntoView {
                             <p class="event-why">
                                 {e.why.clone()}
                                 " "
-                                <code class="rule-id">{e.kind.rule()}</code>
+                                <code class="rule-id">{e.kind.rule().id}</code>
                             </p>
                         </li>
                     }

@@ -81,7 +81,7 @@ fn page(s: VendorSummary, head: String) -> impl IntoView {
                 <li class=format!("vp-finding sev-{}", f.severity.id())>
                     <strong>{f.severity.id()}</strong>
                     " "
-                    <code>{f.rule}</code>
+                    <code>{f.rule.id}</code>
                     ": "
                     {f.message.clone()}
                     <br/>

@@ -1,0 +1,188 @@
+//! Whether the scope statement covers what the buyer uses (source A, step 3).
+
+use super::{check, records, Ease, RecordCheck, RecordKind, Rule};
+use crate::domain::{Layer, RecordField};
+use crate::policy::context::{label, Ctx};
+use crate::policy::report::{Name, ScopeMatch};
+use crate::policy::text;
+use std::borrow::Cow;
+
+const SCOPED: &[RecordKind] = &[RecordKind::Iso, RecordKind::Soc2];
+
+pub(super) const RULES: &[&Rule] = &[&PRODUCT_NOT_NAMED, &MISSING_STATEMENT];
+
+pub(super) const RECORD_CHECKS: &[RecordCheck] = &[
+    check(&MISSING_STATEMENT, missing_statement),
+    check(&PRODUCT_NOT_NAMED, product_not_named),
+];
+
+rule! {
+    /// `scope.missing-statement`: no scope statement (or SOC 2 system
+    /// description).
+    MISSING_STATEMENT = "scope.missing-statement", "source A (\"a logo without a scope statement\")", WarnUnlessRequired, [], records(SCOPED)
+}
+
+fn missing_statement(cx: &mut Ctx, i: usize) {
+    let r = cx.record(i);
+    if !r.scope.trim().is_empty() {
+        return;
+    }
+    let message = format!(
+        "{} has no scope statement: without one it proves nothing about the product you buy",
+        label(r)
+    );
+    cx.on_record(i, &MISSING_STATEMENT, RecordField::Scope)
+        .value("scope", "")
+        .emit(
+            message,
+            "copy the scope statement from the certificate PDF (for SOC 2, the system description)",
+        );
+}
+
+/// Works out, once per distinct scope statement, which products (model
+/// layer) or which hosting service (platform layer) it names. `cx.norm`
+/// holds record `i`'s normalised scope (see `evaluate_candidate`).
+fn find_names(cx: &mut Ctx, i: usize) {
+    let r = cx.record(i);
+    if r.layer == Layer::Model && !cx.product_hits_valid {
+        let mut hits = std::mem::take(&mut cx.product_hits);
+        hits.clear();
+        for (name, forms) in &cx.products {
+            hits.push(
+                text::find_any(&cx.norm, forms)
+                    .map(|range| matched_name(&r.scope, &cx.offsets, range, name)),
+            );
+        }
+        cx.product_hits = hits;
+        cx.product_hits_valid = true;
+    }
+    if r.layer == Layer::Platform && cx.service_hit.is_none() {
+        if let Some((name, forms)) = &cx.service {
+            let hit = text::find_any(&cx.norm, forms)
+                .map(|range| matched_name(&r.scope, &cx.offsets, range, name));
+            cx.service_hit = Some(hit);
+        }
+    }
+}
+
+rule! {
+    /// `scope.product-not-named`: each product the layer must cover is named
+    /// in the scope (ignoring case and punctuation, with known aliases), or
+    /// was confirmed by hand (then information).
+    PRODUCT_NOT_NAMED = "scope.product-not-named", "source A, step 3", WarnUnlessRequired, [ConfirmedByHand], records(SCOPED)
+}
+
+/// Matches are kept as [`ScopeMatch`]es. A record with no scope statement
+/// has `scope.missing-statement` only; a model-layer record held by the
+/// platform is `layer.inherited-only`'s business.
+fn product_not_named(cx: &mut Ctx, i: usize) {
+    let r = cx.record(i);
+    if r.scope.trim().is_empty() || cx.facts[i].platform_held {
+        return;
+    }
+    let n_products = match r.layer {
+        Layer::Model => cx.products.len(),
+        Layer::Platform if cx.service.is_some() => 1,
+        _ => 0,
+    };
+    find_names(cx, i);
+    for p in 0..n_products {
+        let (product, forms, hit) = match (r.layer, &cx.service) {
+            (Layer::Model, _) => (
+                cx.products[p].0.clone(),
+                cx.products[p].1.clone(),
+                cx.product_hits[p].clone(),
+            ),
+            (_, Some((n, f))) => (n.clone(), f.clone(), cx.service_hit.clone().flatten()),
+            (_, None) => continue,
+        };
+        if forms.is_empty() {
+            continue;
+        }
+        if let Some(matched) = hit {
+            cx.scope_matches.push(ScopeMatch {
+                layer: r.layer,
+                record: cx.ids[i].clone(),
+                product,
+                matched,
+                confirmed_by_hand: None,
+            });
+            continue;
+        }
+        let confirmation = cx.cand.scope_confirmations.iter().find(|c| {
+            c.layer == r.layer
+                && c.record_id.trim() == &*cx.ids[i]
+                && text::normalise(&c.product) == forms[0]
+        });
+        let (message, next): (String, Cow<'static, str>) = match confirmation {
+            Some(c) => {
+                let note = c.note.trim();
+                cx.scope_matches.push(ScopeMatch {
+                    layer: r.layer,
+                    record: cx.ids[i].clone(),
+                    product: product.clone(),
+                    matched: Name::from(""),
+                    confirmed_by_hand: Some(Name::from(note)),
+                });
+                (
+                    format!(
+                        "`{product}` is not named in the scope of {}; confirmed by hand: {}",
+                        label(r),
+                        if note.is_empty() { "(no note)" } else { note }
+                    ),
+                    Cow::Borrowed("keep the document that confirms the match with the evaluation"),
+                )
+            }
+            None => not_named(r, &product, &forms),
+        };
+        let mut draft = cx
+            .on_record(i, &PRODUCT_NOT_NAMED, RecordField::Scope)
+            .value("product", product.as_str());
+        draft = match confirmation {
+            Some(c) => draft.value("confirmation", c.note.trim()),
+            None => draft
+                .value("scope", r.scope.trim())
+                .value("compared_as", compared_as(&forms)),
+        };
+        draft
+            .ease_if(confirmation.is_some(), Ease::ConfirmedByHand)
+            .emit(message, next);
+    }
+}
+
+fn compared_as(forms: &[String]) -> String {
+    let tried: Vec<&str> = forms.iter().map(|f| f.trim()).collect();
+    tried.join("`, `")
+}
+
+fn not_named(
+    r: &crate::domain::evaluation::EvidenceRecord,
+    product: &str,
+    forms: &[String],
+) -> (String, Cow<'static, str>) {
+    let layer_word = match r.layer {
+        Layer::Platform => "the platform layer",
+        _ => "the model layer",
+    };
+    (
+        format!(
+            "`{product}` is not named in the scope statement of {} at {layer_word} (compared ignoring case and punctuation, as `{}`)",
+            label(r),
+            compared_as(forms)
+        ),
+        Cow::Owned(format!(
+            "ask the vendor whether `{product}` is in the certified scope; if the scope names it in other words, confirm the match by hand with a note. Outside both layers' scopes, it is uncertified"
+        )),
+    )
+}
+
+/// The words of `scope` that matched, sharing the product's name when they
+/// are written exactly like it.
+fn matched_name(scope: &str, offsets: &[u32], range: (usize, usize), product: &Name) -> Name {
+    let words = text::original_slice(scope, offsets, range);
+    if words == product.as_str() {
+        product.clone()
+    } else {
+        Name::from(words)
+    }
+}
