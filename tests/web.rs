@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use scopewise::matrix::Dataset;
-use scopewise::ui::{bridge, show_fatal, App, MatrixView, PathsView, View, FATAL_MESSAGE};
+use scopewise::ui::{bridge, show_fatal, App, MatrixView, PathsView, FATAL_MESSAGE};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -33,6 +33,18 @@ async fn matrix_renders_every_cell_and_shows_a_disputed_cells_claims() {
     assert!(detail.contains("Disputed"));
     assert!(detail.contains("Amazon Bedrock, Amazon Q Business"));
     assert_eq!(count(&el, "[data-testid=cell-detail] li.claim"), 3);
+    // Under its own row: the row after AWS's, spanning the table.
+    let detail_row = find(&el, "tbody tr.detail-row");
+    let above: Element = detail_row.previous_element_sibling().unwrap();
+    assert_eq!(text(&above, "th"), "AWS");
+    assert_eq!(
+        find(&detail_row, "td").get_attribute("colspan").as_deref(),
+        Some("7")
+    );
+    assert_eq!(count(&el, "tbody tr"), 9);
+    assert!(text(&el, "[role=status]").contains("AWS, ISO/IEC 42001"));
+    // The filters start closed.
+    assert!(!find(&el, "details.filters").has_attribute("open"));
     assert_eq!(
         find(&el, "#cell-aws-iso42001")
             .get_attribute("aria-pressed")
@@ -108,6 +120,7 @@ async fn paths_view_lists_layers_and_hides_direct_paths() {
 
 #[wasm_bindgen_test]
 async fn app_switches_views() {
+    clear_fragment();
     let el = container();
     let _mounted = leptos::mount::mount_to(el.clone(), App);
     assert_eq!(count(&el, "table.matrix"), 1);
@@ -119,6 +132,9 @@ async fn app_switches_views() {
     assert_eq!(count(&el, "table.paths"), 1);
     assert_eq!(paths.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(text(&el, "[data-testid=dataset-age]").contains("Public claims as of 5 July 2026"));
+    // The place is in the address.
+    assert_eq!(window().location().hash().unwrap(), "#/paths");
+    clear_fragment();
 }
 
 #[wasm_bindgen_test]
@@ -164,6 +180,7 @@ extern "C" {
 
 #[wasm_bindgen_test]
 async fn a_remounted_app_listens_once_and_an_unmounted_one_not_at_all() {
+    clear_fragment();
     watch_window_listeners();
     let kinds = [bridge::EVENT, "hashchange", "dragover", "drop"];
     let before: Vec<u32> = kinds.iter().map(|k| window_listeners(k)).collect();
@@ -185,7 +202,8 @@ async fn a_remounted_app_listens_once_and_an_unmounted_one_not_at_all() {
     tick().await;
     assert_eq!(added(), vec![1, 1, 1, 1]);
     // One listener answers a message once: the view switches.
-    bridge::send(&bridge::Message::Go(View::Paths));
+    bridge::send(&bridge::Message::Go(bridge::Route::Paths));
     tick().await;
     assert_eq!(count(&el, "table.paths"), 1);
+    clear_fragment();
 }

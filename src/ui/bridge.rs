@@ -11,8 +11,8 @@
 //!
 //! | message | from → to | carried by |
 //! |---|---|---|
-//! | [`Message::Show`] | shell → workspace | the view the user chose |
-//! | [`Message::Go`] | workspace → shell | a view the workspace moves the user to (a saved shared copy opens in the workspace) |
+//! | [`Message::Show`] | shell → workspace | the place the user chose, or went Back or Forward to |
+//! | [`Message::Go`] | workspace → shell | a place the workspace moves the user to (another step; a saved shared copy opens in the workspace) |
 //! | [`Message::Incoming`] | workspace → shell | what the workspace shows of a share link |
 //! | [`Message::CloseShared`] | shell → workspace | the user left a shared evaluation through the top navigation |
 //! | [`Message::PdfRead`] | PDF worker → workspace | the reader's answer |
@@ -24,15 +24,20 @@
 //! from the PDF worker, as the data of its message. The reader's answer is
 //! the reader's own JSON object (`crate::certificate::Outcome`), unchanged;
 //! the worker script writes the failure objects itself.
+//!
+//! The shell keeps the address bar: every place ([`Route`]) has an address
+//! in the fragment (`#/matrix`, `#/paths`, `#/evaluate/3`), which browsers
+//! never send to a server.
 
 use crate::error::UserError;
+use crate::share::MatrixLink;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The element the workspace module mounts into.
 pub const WORK_ROOT: &str = "work-root";
-/// The attribute of `#work-root` holding the view when the module starts.
-pub const VIEW_ATTRIBUTE: &str = "data-view";
+/// The attribute of `#work-root` holding the place when the module starts.
+pub const ROUTE_ATTRIBUTE: &str = "data-route";
 /// The one DOM event, on `window`, that carries messages between the shell
 /// and the workspace.
 pub const EVENT: &str = "scopewise:message";
@@ -58,6 +63,82 @@ impl View {
 
     pub fn from_id(id: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// Where the user is: a view, and in the workspace its step. Its address
+/// is the fragment [`Route::fragment`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Matrix,
+    Paths,
+    /// The workspace at a step, 1 to [`Route::STEPS`].
+    Evaluate(u8),
+}
+
+impl Route {
+    /// The workspace's steps.
+    pub const STEPS: u8 = 5;
+
+    /// The place of `view`; for the workspace, at `step`.
+    pub fn at(view: View, step: u8) -> Route {
+        match view {
+            View::Matrix => Route::Matrix,
+            View::Paths => Route::Paths,
+            View::Evaluate => Route::Evaluate(step.clamp(1, Route::STEPS)),
+        }
+    }
+
+    pub fn view(self) -> View {
+        match self {
+            Route::Matrix => View::Matrix,
+            Route::Paths => View::Paths,
+            Route::Evaluate(_) => View::Evaluate,
+        }
+    }
+
+    /// The workspace's step, in the workspace.
+    pub fn step(self) -> Option<u8> {
+        match self {
+            Route::Evaluate(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// `matrix`, `paths`, `evaluate/3`.
+    pub fn id(self) -> String {
+        match self {
+            Route::Evaluate(n) => format!("evaluate/{n}"),
+            other => other.view().id().to_string(),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Route> {
+        match id.split_once('/') {
+            None => View::from_id(id).map(|v| Route::at(v, 1)),
+            Some((view, n)) if view == View::Evaluate.id() => n
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=Route::STEPS).contains(n))
+                .map(Route::Evaluate),
+            Some(_) => None,
+        }
+    }
+
+    /// The address: `#/evaluate/3`.
+    pub fn fragment(self) -> String {
+        format!("#/{}", self.id())
+    }
+
+    /// The place an address names (with or without its `#`). No fragment is
+    /// the matrix, and so is a matrix view link (`#view=matrix…`); a share
+    /// link, an anchor (`#main`) or anything else names no place.
+    pub fn parse(fragment: &str) -> Option<Route> {
+        let f = fragment.strip_prefix('#').unwrap_or(fragment);
+        if f.is_empty() || MatrixLink::parse(f, &[]).is_some() {
+            return Some(Route::Matrix);
+        }
+        Route::from_id(f.strip_prefix('/')?)
     }
 }
 
@@ -128,10 +209,10 @@ impl PdfFailure {
 /// Everything the page's modules say to each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    /// Shell → workspace: the view the user chose.
-    Show(View),
-    /// Workspace → shell: a view the workspace moves the user to.
-    Go(View),
+    /// Shell → workspace: the place the user chose, or went back to.
+    Show(Route),
+    /// Workspace → shell: a place the workspace moves the user to.
+    Go(Route),
     /// Workspace → shell: what the workspace shows of a share link.
     Incoming(IncomingShown),
     /// Shell → workspace: the user left a shared evaluation.
@@ -145,7 +226,7 @@ pub enum Message {
 /// A message on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Wire {
-    /// `show matrix`, `go evaluate`, `incoming shared`, `close-shared`, or
+    /// `show matrix`, `go evaluate/3`, `incoming shared`, `close-shared`, or
     /// the reader's JSON object.
     Text(String),
     /// The PDF worker's `{ failed: … }`.
@@ -156,8 +237,8 @@ impl Message {
     /// The message on the wire.
     pub fn encode(&self) -> Wire {
         match self {
-            Message::Show(v) => Wire::Text(format!("show {}", v.id())),
-            Message::Go(v) => Wire::Text(format!("go {}", v.id())),
+            Message::Show(r) => Wire::Text(format!("show {}", r.id())),
+            Message::Go(r) => Wire::Text(format!("go {}", r.id())),
             Message::Incoming(s) => Wire::Text(format!("incoming {}", s.id())),
             Message::CloseShared => Wire::Text("close-shared".into()),
             Message::PdfRead(json) => Wire::Text(json.clone()),
@@ -178,8 +259,8 @@ impl Message {
             Wire::Text(text) => {
                 let (verb, arg) = text.split_once(' ').unwrap_or((text, ""));
                 match verb {
-                    "show" => View::from_id(arg).map(Message::Show),
-                    "go" => View::from_id(arg).map(Message::Go),
+                    "show" => Route::from_id(arg).map(Message::Show),
+                    "go" => Route::from_id(arg).map(Message::Go),
                     "incoming" => IncomingShown::from_id(arg).map(Message::Incoming),
                     "close-shared" if arg.is_empty() => Some(Message::CloseShared),
                     _ => None,
@@ -325,6 +406,49 @@ fn describe(e: &JsValue) -> LoadError {
 mod tests {
     use super::*;
 
+    fn every_route() -> Vec<Route> {
+        let mut all = vec![Route::Matrix, Route::Paths];
+        all.extend((1..=Route::STEPS).map(Route::Evaluate));
+        all
+    }
+
+    #[test]
+    fn every_place_has_an_address_that_reads_back() {
+        for r in every_route() {
+            assert_eq!(Route::parse(&r.fragment()), Some(r), "{r:?}");
+            assert_eq!(Route::from_id(&r.id()), Some(r), "{r:?}");
+        }
+        assert_eq!(Route::Evaluate(3).fragment(), "#/evaluate/3");
+        assert_eq!(Route::Paths.fragment(), "#/paths");
+    }
+
+    #[test]
+    fn addresses_that_are_not_places() {
+        // No fragment, and matrix view links, are the matrix.
+        assert_eq!(Route::parse(""), Some(Route::Matrix));
+        assert_eq!(Route::parse("#"), Some(Route::Matrix));
+        assert_eq!(
+            Route::parse("#view=matrix&disputed=1&cell=aws.iso42001"),
+            Some(Route::Matrix)
+        );
+        assert_eq!(Route::parse("#/evaluate"), Some(Route::Evaluate(1)));
+        for other in [
+            "#share=AQID",
+            "#main",
+            "#/",
+            "#/evaluate/0",
+            "#/evaluate/6",
+            "#/evaluate/x",
+            "#/paths/2",
+            "#/nowhere",
+            "#viewmatrix",
+        ] {
+            assert_eq!(Route::parse(other), None, "{other}");
+        }
+        assert_eq!(Route::at(View::Evaluate, 9), Route::Evaluate(5));
+        assert_eq!(Route::at(View::Paths, 3), Route::Paths);
+    }
+
     fn every_message() -> Vec<Message> {
         let mut all = vec![
             Message::CloseShared,
@@ -333,9 +457,9 @@ mod tests {
             Message::PdfFailed(PdfFailure::Load),
             Message::PdfFailed(PdfFailure::Read),
         ];
-        for v in View::ALL {
-            all.push(Message::Show(v));
-            all.push(Message::Go(v));
+        for r in every_route() {
+            all.push(Message::Show(r));
+            all.push(Message::Go(r));
         }
         for s in IncomingShown::ALL {
             all.push(Message::Incoming(s));
@@ -375,6 +499,7 @@ mod tests {
             "",
             "show",
             "show nowhere",
+            "show evaluate/7",
             "go",
             "incoming maybe",
             "close-shared now",

@@ -21,10 +21,19 @@ pub use workspace::Workspace;
 
 use crate::matrix::Dataset;
 use crate::share::{share_payload, MatrixLink};
-use bridge::{IncomingShown, LoadError, Message, ViewSwitch};
+use bridge::{IncomingShown, LoadError, Message, Route, ViewSwitch};
 use leptos::prelude::*;
 use library::share::{read_incoming, Incoming, IncomingPanel};
 use library::{LibraryPanel, Session};
+use workspace::model::Step;
+
+// The addresses name as many steps as the workspace has.
+const _: () = assert!(Step::ALL.len() == Route::STEPS as usize);
+
+/// The workspace's step numbered `n` (1 to 5; out of range, the nearest).
+fn step_at(n: u8) -> Step {
+    Step::ALL[usize::from(n.clamp(1, Route::STEPS)) - 1]
+}
 
 /// The module holding the evaluation workspace (`scopewise-work.js` and
 /// `scopewise-work_bg.wasm`), fetched the first time it is needed.
@@ -70,11 +79,36 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Puts a place's address in the address bar: a new entry in the tab's
+/// history (`push`), or in place of the current one.
+fn set_address(route: Route, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = Some(route.fragment());
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
+    };
+}
+
 /// The shell: the header, the navigation, the public matrix and the hosted
 /// paths. The evaluation workspace is fetched when first needed.
 #[component]
 pub fn App() -> impl IntoView {
-    let view = RwSignal::new(View::Matrix);
+    // Where the user is, from the address. The workspace's step is kept
+    // while another view is shown, so "Evaluate evidence" returns to it.
+    let start = Route::parse(&current_hash()).unwrap_or(Route::Matrix);
+    let view = RwSignal::new(start.view());
+    let step = RwSignal::new(start.step().unwrap_or(1));
+    let route = Memo::new(move |_| Route::at(view.get(), step.get()));
+    let go = move |r: Route| {
+        ViewSwitch(view).go(r.view());
+        if let Some(n) = r.step().filter(|n| *n != step.get_untracked()) {
+            step.set(n);
+        }
+    };
     // A share link takes the page until the workspace says what it holds.
     let shown = RwSignal::new(if share_payload(&current_hash()).is_some() {
         IncomingShown::Shared
@@ -105,15 +139,25 @@ pub fn App() -> impl IntoView {
     if shown.get_untracked() == IncomingShown::Shared {
         ensure_work();
     }
-    Effect::new(move |_| {
-        let v = view.get();
-        if v == View::Evaluate {
+    // The place goes to the workspace, and into the address bar: each move
+    // is a new entry in the tab's history, so Back and Forward walk the
+    // places. The first run only mends an address that names no place. A
+    // shared evaluation on screen leaves the address to the workspace
+    // (which takes its link out of the bar).
+    Effect::new(move |ran: Option<()>| {
+        let r = route.get();
+        if r.view() == View::Evaluate {
             ensure_work();
         }
-        bridge::send(&Message::Show(v));
+        bridge::send(&Message::Show(r));
+        if shown.get_untracked() != IncomingShown::Shared
+            && Route::parse(&current_hash()) != Some(r)
+        {
+            set_address(r, ran.is_some());
+        }
     });
     bridge::listen(move |message| match message {
-        Message::Go(v) => ViewSwitch(view).go(v),
+        Message::Go(r) => go(r),
         Message::Incoming(s) => shown.set(s),
         _ => {}
     });
@@ -129,24 +173,27 @@ pub fn App() -> impl IntoView {
             let read_matrix_link = move || {
                 if let Some(link) = MatrixLink::parse(&current_hash(), &ids) {
                     matrix_link.set(Some(link));
-                    view.set(View::Matrix);
                 }
             };
             read_matrix_link();
-            // A link pasted into the address bar of an open tab only changes
-            // the fragment: read it the same way. The workspace reads share
-            // links itself; the shell makes sure it is there to read them.
+            // Back, Forward, and a link or address typed into the address
+            // bar of an open tab only change the fragment: go to the place
+            // it names (an anchor such as "#main" names none). The
+            // workspace reads share links itself; the shell makes sure it
+            // is there to read them.
             on_window("hashchange", move |_| {
-                if share_payload(&current_hash()).is_some() {
+                let hash = current_hash();
+                if share_payload(&hash).is_some() {
                     if work.get_untracked() != WorkLoad::Ready {
                         shown.set(IncomingShown::Shared);
                     }
                     ensure_work();
-                } else {
+                } else if let Some(r) = Route::parse(&hash) {
                     read_matrix_link();
+                    go(r);
                 }
             });
-            view! { <Main dataset=ds view=view shown=shown work=work retry=ensure_work matrix_link=matrix_link/> }
+            view! { <Main dataset=ds view=view route=route shown=shown work=work retry=ensure_work matrix_link=matrix_link/> }
                 .into_any()
         }
         Err(e) => view! {
@@ -214,6 +261,7 @@ fn ViewButton(
 fn Main(
     dataset: &'static Dataset,
     view: RwSignal<View>,
+    route: Memo<Route>,
     shown: RwSignal<IncomingShown>,
     work: RwSignal<WorkLoad>,
     retry: impl Fn() + Copy + Send + Sync + 'static,
@@ -260,7 +308,7 @@ fn Main(
                 _ => ().into_any(),
             }}
             // The workspace module mounts here; the shell never redraws it.
-            <div id=bridge::WORK_ROOT data-view=move || view.get().id() hidden=move || !work_visible()></div>
+            <div id=bridge::WORK_ROOT data-route=move || route.get().id() hidden=move || !work_visible()></div>
             {move || match (showing_shared(), view.get()) {
                 (true, _) | (false, View::Evaluate) => ().into_any(),
                 (false, View::Matrix) => {
@@ -277,20 +325,41 @@ fn Main(
 /// link brought one, else the user's own work.
 #[component]
 pub fn WorkApp() -> impl IntoView {
-    let initial = web_sys::window()
+    // The place the shell was at when it fetched this module.
+    let start = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(bridge::WORK_ROOT))
-        .and_then(|e| e.get_attribute(bridge::VIEW_ATTRIBUTE))
-        .and_then(|id| View::from_id(&id))
-        .unwrap_or(View::Evaluate);
-    let view = RwSignal::new(initial);
+        .and_then(|e| e.get_attribute(bridge::ROUTE_ATTRIBUTE))
+        .and_then(|id| Route::from_id(&id))
+        .unwrap_or(Route::Evaluate(1));
+    let view = RwSignal::new(start.view());
+    let step = RwSignal::new(step_at(start.step().unwrap_or(1)));
     provide_context(ViewSwitch(view));
-    Effect::new(move |_| bridge::send(&Message::Go(view.get())));
+    Effect::new(move |_| {
+        let r = Route::at(view.get(), step.get().number() as u8);
+        bridge::send(&Message::Go(r))
+    });
     let (first, whole) = read_incoming();
     let incoming = RwSignal::new(first);
     let whole_link = RwSignal::new(whole);
     bridge::listen(move |message| match message {
-        Message::Show(v) => ViewSwitch(view).go(v),
+        Message::Show(r) => {
+            ViewSwitch(view).go(r.view());
+            let Some(s) = r.step().map(step_at) else {
+                return;
+            };
+            if step.get_untracked() != s {
+                step.set(s);
+                // Back or Forward to another step: its heading takes the
+                // focus, as after "Next".
+                set_timeout(
+                    move || {
+                        workspace::focus_id(&s.heading_id());
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        }
         Message::CloseShared => incoming.set(Incoming::Nothing),
         _ => {}
     });
@@ -313,7 +382,7 @@ pub fn WorkApp() -> impl IntoView {
         // The shell says when the matrix cannot be read.
         Err(_) => ().into_any(),
         Ok(dataset) => {
-            view! { <Work dataset=dataset view=view incoming=incoming whole_link=whole_link/> }
+            view! { <Work dataset=dataset view=view step=step incoming=incoming whole_link=whole_link/> }
                 .into_any()
         }
     }
@@ -323,6 +392,7 @@ pub fn WorkApp() -> impl IntoView {
 fn Work(
     dataset: &'static Dataset,
     view: RwSignal<View>,
+    step: RwSignal<Step>,
     incoming: RwSignal<Incoming>,
     whole_link: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -331,6 +401,15 @@ fn Work(
     // outlives switching between views.
     let session = Session::start();
     provide_context(session);
+    // Another evaluation opened (from the list, a file, a shared copy):
+    // it starts at step 1.
+    Effect::new(move |seen: Option<u32>| {
+        let generation = session.generation.get();
+        if seen.is_some_and(|g| g != generation) {
+            step.set(Step::Workload);
+        }
+        generation
+    });
     let showing_shared =
         move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
     view! {
@@ -342,7 +421,7 @@ fn Work(
                 // the workspace, so every field shows the new values.
                 session.generation.track();
                 let elsewhere = session.edited_elsewhere();
-                view! { <Workspace dataset=dataset today=today state=session.eval elsewhere=elsewhere/> }
+                view! { <Workspace dataset=dataset today=today state=session.eval step=step elsewhere=elsewhere/> }
             }}
         })}
     }

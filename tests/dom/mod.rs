@@ -118,3 +118,20 @@ pub async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
+
+/// Takes the fragment out of the test page's address (the app keeps its
+/// place there), so a test that mounts the app starts at the matrix.
+pub fn clear_fragment() {
+    let window = web_sys::window().unwrap();
+    let location = window.location();
+    let bare = format!(
+        "{}{}",
+        location.pathname().unwrap(),
+        location.search().unwrap()
+    );
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare))
+        .unwrap();
+}

@@ -278,6 +278,7 @@ test("the reference evaluation's link fits chat tools; a longer one names the to
 
 test("a matrix view link carries filters and the selected cell, and no user data", async ({ page, browser, baseURL }) => {
   await openApp(page);
+  await page.getByText("Filter vendors and standards").click();
   await page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 27017").uncheck();
   await page.getByLabel("Only vendors with a disputed cell").check();
   await page.getByRole("button", { name: /^AWS, ISO\/IEC 42001/ }).click();

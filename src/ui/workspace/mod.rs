@@ -106,6 +106,11 @@ pub fn Workspace(
     /// sharing). Without it, the workspace starts a new evaluation.
     #[prop(optional)]
     state: Option<RwSignal<Evaluation>>,
+    /// The step on screen, when the caller keeps it (the app gives each
+    /// step an address). Without it, the workspace opens at step 1, or at
+    /// the report when read-only.
+    #[prop(optional)]
+    step: Option<RwSignal<Step>>,
     /// Shows the evaluation without letting it change (a shared link): every
     /// field is disabled, and the report comes first.
     #[prop(optional)]
@@ -126,7 +131,13 @@ pub fn Workspace(
     });
     let ws = Ws {
         eval,
-        step: RwSignal::new(if shared { Step::Report } else { Step::Workload }),
+        step: step.unwrap_or_else(|| {
+            RwSignal::new(if shared {
+                Step::Report
+            } else {
+                Step::Workload
+            })
+        }),
         report,
         today,
         dataset,
