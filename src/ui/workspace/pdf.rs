@@ -12,9 +12,11 @@
 use super::model::{self, field_id, Step};
 use super::Ws;
 use crate::certificate::{
-    build_record, Confirmed, Field, FieldReading, Outcome, PdfError, Reading, MAX_FILE_BYTES,
+    build_record, Confirmed, ConfirmedField, Field, FieldReading, Outcome, PdfError, Reading,
+    MAX_FILE_BYTES,
 };
 use crate::domain::Layer;
+use crate::error::UserError;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -24,6 +26,7 @@ const READ_TIMEOUT_MS: i32 = 20_000;
 const WORKER_SCRIPT: &str = "pdf-worker.js";
 
 /// What the drop zone shows.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 enum State {
     Idle,
@@ -184,7 +187,7 @@ fn read_file(file: web_sys::File, state: RwSignal<State>) {
         state.set(State::Refused {
             file: name,
             kind: refusal.kind().into(),
-            message: refusal.message(),
+            message: refusal.sentence(),
         });
         return;
     }
@@ -242,6 +245,7 @@ fn draft(file: String, prefill: Reading, millis: f64) -> Draft {
                     source: String::new(),
                     page: 0,
                     note: None,
+                    found_by: String::new(),
                 },
                 from_pdf: false,
                 value: RwSignal::new(String::new()),
@@ -345,7 +349,7 @@ fn Review(
         let values: Vec<Confirmed> = fields.with_value(|f| {
             f.iter()
                 .map(|d| Confirmed {
-                    field: d.read.field,
+                    field: ConfirmedField::Record(d.read.field),
                     value: d.value.get_untracked(),
                 })
                 .collect()
@@ -358,11 +362,14 @@ fn Review(
         else {
             return;
         };
-        match build_record(new_id.clone(), layer, &values) {
+        match build_record(new_id.clone(), layer, &values, Vec::new()) {
             Err(rejected) => {
                 fields.with_value(|f| {
                     for r in &rejected {
-                        if let Some(d) = f.iter().find(|d| d.read.field == r.field) {
+                        if let Some(d) = f
+                            .iter()
+                            .find(|d| ConfirmedField::Record(d.read.field) == r.field)
+                        {
                             d.error.set(Some(r.message.clone()));
                         }
                     }
