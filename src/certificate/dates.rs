@@ -124,7 +124,7 @@ const MONTH_NAMES: [(Month, &[&str]); 12] = [
 ];
 
 /// Lower case without accents (and Turkish dotless i), for matching names.
-pub(crate) fn fold(word: &str) -> String {
+pub fn fold(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {

@@ -1202,3 +1202,107 @@ mod tests {
         }
     }
 }
+
+/// A page's image, for text recognition: a scanned page is usually one
+/// JPEG the browser decodes as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageImage {
+    /// From 1.
+    pub page: u32,
+    pub width: u32,
+    pub height: u32,
+    /// "jpeg" (the bytes are a JPEG file).
+    pub format: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Pages whose image is recognised (OCR): a certificate's first pages.
+pub const MAX_OCR_PAGES: usize = 3;
+
+/// The largest JPEG drawn on each of the first [`MAX_OCR_PAGES`] pages, for
+/// text recognition; empty when the file is not a PDF, is locked, or its
+/// pages carry no JPEG (text drawn as outlines needs a renderer).
+pub fn page_images(bytes: &[u8]) -> Vec<PageImage> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Vec::new();
+    }
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let Ok(doc) = Document::load_mem_with_options(bytes, options) else {
+        return Vec::new();
+    };
+    if doc.is_encrypted() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (&number, &page_id) in doc.get_pages().iter().take(MAX_OCR_PAGES) {
+        let mut best: Option<PageImage> = None;
+        for scope in page_scopes(&doc, page_id) {
+            largest_jpeg(&doc, scope, number, 0, &mut best);
+        }
+        out.extend(best);
+    }
+    out
+}
+
+/// The largest JPEG image of a resource dictionary (and the forms it
+/// draws, two deep), into `best`.
+fn largest_jpeg(
+    doc: &Document,
+    resources: &Dictionary,
+    page: u32,
+    depth: usize,
+    best: &mut Option<PageImage>,
+) {
+    let Some(Object::Dictionary(xobjects)) = dict_get(doc, resources, b"XObject") else {
+        return;
+    };
+    for (_, o) in xobjects.iter().take(200) {
+        let Some(Object::Stream(s)) = deref(doc, o) else {
+            continue;
+        };
+        match dict_get(doc, &s.dict, b"Subtype") {
+            Some(Object::Name(n)) if n == b"Image" => {}
+            Some(Object::Name(n)) if n == b"Form" && depth < 2 => {
+                if let Some(Object::Dictionary(r)) = dict_get(doc, &s.dict, b"Resources") {
+                    largest_jpeg(doc, r, page, depth + 1, best);
+                }
+                continue;
+            }
+            _ => continue,
+        }
+        let dct = match dict_get(doc, &s.dict, b"Filter") {
+            Some(Object::Name(n)) => n == b"DCTDecode" || n == b"DCT",
+            Some(Object::Array(a)) => {
+                a.len() == 1
+                    && matches!(a.first().and_then(|o| deref(doc, o)), Some(Object::Name(n)) if n == b"DCTDecode")
+            }
+            _ => false,
+        };
+        let dim = |k: &[u8]| {
+            dict_get(doc, &s.dict, k)
+                .and_then(number)
+                .filter(|n| (1.0..=20_000.0).contains(n))
+                .map_or(0, |n| n as u32)
+        };
+        let (w, h) = (dim(b"Width"), dim(b"Height"));
+        if !dct || w < 200 || h < 200 || s.content.len() > MAX_FILE_BYTES {
+            continue;
+        }
+        let area = u64::from(w) * u64::from(h);
+        if best
+            .as_ref()
+            .is_none_or(|b| u64::from(b.width) * u64::from(b.height) < area)
+        {
+            *best = Some(PageImage {
+                page,
+                width: w,
+                height: h,
+                format: "jpeg",
+                bytes: s.content.clone(),
+            });
+        }
+    }
+}

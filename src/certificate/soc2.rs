@@ -393,19 +393,14 @@ fn read_to_the_management_of(doc: &Doc<'_>, common: &mut Vec<FieldReading>) {
         } else {
             (i, rest.to_string())
         };
-        let name = name.trim().trim_end_matches([':', ',']).to_string();
-        if !name.is_empty() && name.split_whitespace().count() <= 8 {
-            push(
-                common,
-                FieldReading {
-                    field: Field::Holder,
-                    value: name,
-                    source: source_of(doc, i, k),
-                    page: dl.page,
-                    note: None,
-                    found_by: "the report's addressee, “To the Management of”".into(),
-                },
-            );
+        if holder(
+            doc,
+            common,
+            i,
+            k,
+            &name,
+            "the report's addressee, “To the Management of”",
+        ) {
             return;
         }
     }
@@ -417,22 +412,39 @@ fn read_holder_confirmed(doc: &Doc<'_>, common: &mut Vec<FieldReading>) {
         if !(dl.folded.contains("confirm that") || dl.folded.contains("certify that")) {
             continue;
         }
-        let name = line(doc, i + 1);
-        if !name.is_empty() && name.split_whitespace().count() <= 8 {
-            push(
-                common,
-                FieldReading {
-                    field: Field::Holder,
-                    value: name,
-                    source: source_of(doc, i, i + 1),
-                    page: dl.page,
-                    note: None,
-                    found_by: format!("the name after “{}”", dl.line.text.trim()),
-                },
-            );
+        let by = format!("the name after “{}”", dl.line.text.trim());
+        if holder(doc, common, i, i + 1, &line(doc, i + 1), &by) {
             return;
         }
     }
+}
+
+/// Takes `name` (from line `k`, found from line `i`) as the holder when it
+/// can be one.
+fn holder(
+    doc: &Doc<'_>,
+    common: &mut Vec<FieldReading>,
+    i: usize,
+    k: usize,
+    name: &str,
+    by: &str,
+) -> bool {
+    let name = name.trim().trim_end_matches([':', ',']);
+    if name.is_empty() || name.split_whitespace().count() > 8 {
+        return false;
+    }
+    push(
+        common,
+        FieldReading {
+            field: Field::Holder,
+            value: name.to_string(),
+            source: source_of(doc, i, k),
+            page: doc.lines.get(i).map_or(1, |l| l.page),
+            note: None,
+            found_by: by.to_string(),
+        },
+    );
+    true
 }
 
 fn line(doc: &Doc<'_>, i: usize) -> String {
@@ -664,33 +676,49 @@ fn read_subservice(doc: &Doc<'_>, folded: &str, r: &mut Soc2Reading, notes: &mut
         _ => None,
     };
     let mut names: Vec<(String, usize)> = Vec::new();
+    let heads = [
+        "subservice organization",
+        "subservice organizations",
+        "subservice organisation",
+        "subservice organisations",
+        "subservice provider",
+        "subservice providers",
+    ];
     for (i, dl) in doc.lines.iter().enumerate() {
         let pieces = dl.line.pieces();
         let Some((_, head)) = pieces.first() else {
             continue;
         };
-        let h = fold(head);
-        if !(h == "subservice organization"
-            || h == "subservice organizations"
-            || h == "subservice organisation"
-            || h == "subservice organisations"
-            || h == "subservice provider")
-            || pieces.len() < 2
-        {
+        if !heads.contains(&fold(head).as_str()) {
             continue;
         }
-        for k in i + 1..(i + 12).min(doc.lines.len()) {
+        // The table's first column: the lines under the header, at its x
+        // (a second column, drawn apart, is stepped over).
+        let tol = 2.0 * dl.line.size;
+        for k in i + 1..(i + 16).min(doc.lines.len()) {
             let row = &doc.lines[k];
-            let cells = row.line.pieces();
-            if row.page != dl.page || cells.len() < 2 {
+            if row.page != dl.page || dl.line.y - row.line.y > 12.0 * dl.line.size {
                 break;
             }
-            let name = cells[0].1.to_string();
-            if name.split_whitespace().count() <= 6 {
-                names.push((name, k));
+            if (row.line.x - dl.line.x).abs() > tol {
+                continue;
             }
+            let name = row
+                .line
+                .pieces()
+                .first()
+                .map(|p| p.1.to_string())
+                .unwrap_or_default();
+            if name.split_whitespace().count() > 6 || name.ends_with('.') || name.is_empty() {
+                break;
+            }
+            names.push((name, k));
         }
-        break;
+        // A heading of the same words is followed by a paragraph: the
+        // table is further on.
+        if !names.is_empty() {
+            break;
+        }
     }
     match method {
         Some(method) => {

@@ -77,6 +77,40 @@ fn adoption_prefix(text: &str, start: usize) -> Option<usize> {
     }
     Some(en_at)
 }
+/// Where the number after "ISO" or "ISO/IEC" starts, when `i` is the start
+/// of a word "ISO" (spaces and no-break spaces allowed around the slash).
+fn after_iso(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if i + 3 > bytes.len()
+        || !bytes[i..i + 3].eq_ignore_ascii_case(b"iso")
+        || (i > 0 && bytes[i - 1].is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let skip_space = |j: &mut usize| loop {
+        let rest = text.get(*j..).unwrap_or_default();
+        if rest.starts_with(' ') {
+            *j += 1;
+        } else if rest.starts_with('\u{a0}') {
+            *j += '\u{a0}'.len_utf8();
+        } else {
+            break;
+        }
+    };
+    let mut j = i + 3;
+    skip_space(&mut j);
+    // "/IEC" is optional.
+    if j < bytes.len() && bytes[j] == b'/' {
+        let mut k = j + 1;
+        skip_space(&mut k);
+        if k + 3 <= bytes.len() && bytes[k..k + 3].eq_ignore_ascii_case(b"iec") {
+            j = k + 3;
+            skip_space(&mut j);
+        }
+    }
+    Some(j)
+}
+
 /// Every ISO/IEC management-system standard Scopewise knows, in order of
 /// appearance. A bare number (`27001`) counts only after "ISO".
 pub fn find_standards(text: &str) -> Vec<FoundStandard> {
@@ -84,34 +118,22 @@ pub fn find_standards(text: &str) -> Vec<FoundStandard> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 3 <= bytes.len() {
-        if !bytes[i..i + 3].eq_ignore_ascii_case(b"iso")
-            || (i > 0 && bytes[i - 1].is_ascii_alphanumeric())
-        {
+        let Some(j) = after_iso(text, i) else {
             i += 1;
             continue;
-        }
+        };
         let start = i;
-        let mut j = i + 3;
-        let skip_space = |j: &mut usize| loop {
-            let rest = text.get(*j..).unwrap_or_default();
-            if rest.starts_with(' ') {
-                *j += 1;
-            } else if rest.starts_with('\u{a0}') {
-                *j += '\u{a0}'.len_utf8();
-            } else {
-                break;
+        let skip_space = |j: &mut usize| {
+            while let Some(rest) = text.get(*j..) {
+                if rest.starts_with(' ') {
+                    *j += 1;
+                } else if rest.starts_with('\u{a0}') {
+                    *j += '\u{a0}'.len_utf8();
+                } else {
+                    break;
+                }
             }
         };
-        skip_space(&mut j);
-        // "/IEC" is optional.
-        if j < bytes.len() && bytes[j] == b'/' {
-            let mut k = j + 1;
-            skip_space(&mut k);
-            if k + 3 <= bytes.len() && bytes[k..k + 3].eq_ignore_ascii_case(b"iec") {
-                j = k + 3;
-                skip_space(&mut j);
-            }
-        }
         let digits_at = |j: usize, n: usize| {
             j + n <= bytes.len()
                 && bytes[j..j + n].iter().all(u8::is_ascii_digit)
@@ -195,33 +217,12 @@ pub fn find_other_standards(text: &str) -> Vec<OtherStandard> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 3 <= bytes.len() {
-        if !bytes[i..i + 3].eq_ignore_ascii_case(b"iso")
-            || (i > 0 && bytes[i - 1].is_ascii_alphanumeric())
-        {
+        let Some(j) = after_iso(text, i) else {
             i += 1;
             continue;
-        }
+        };
         let start = i;
-        let mut j = i + 3;
         let rest = |j: usize| text.get(j..).unwrap_or_default();
-        while rest(j).starts_with(' ') {
-            j += 1;
-        }
-        if rest(j).starts_with('/') {
-            let mut k = j + 1;
-            while rest(k).starts_with(' ') {
-                k += 1;
-            }
-            if rest(k)
-                .get(..3)
-                .is_some_and(|w| w.eq_ignore_ascii_case("iec"))
-            {
-                j = k + 3;
-                while rest(j).starts_with(' ') {
-                    j += 1;
-                }
-            }
-        }
         let digits = rest(j).bytes().take_while(u8::is_ascii_digit).count();
         if !(4..=5).contains(&digits) {
             i += 3;
