@@ -557,9 +557,11 @@ fn read_dates(doc: &Doc<'_>, fields: &mut Vec<FieldReading>, notes: &mut Vec<Str
         // label above it in a row of labels.
         let mut source = line.line.text.clone();
         let mut label = line.labels.iter().rev().find(|l| l.end <= at).copied();
+        let mut label_line = i;
         if label.is_none() {
             if let Some(j) = doc.left_partner(i) {
                 label = doc.lines[j].labels.last().copied();
+                label_line = j;
                 source = format!("{} {}", doc.lines[j].line.text, line.line.text);
             }
         }
@@ -570,6 +572,7 @@ fn read_dates(doc: &Doc<'_>, fields: &mut Vec<FieldReading>, notes: &mut Vec<Str
                     if let Some(l) = prev.labels.last() {
                         if after(&prev.line.text, l.end).is_empty() {
                             label = Some(*l);
+                            label_line = i - 1;
                             source = format!("{}\n{}", prev.line.text, line.line.text);
                         }
                     }
@@ -588,23 +591,18 @@ fn read_dates(doc: &Doc<'_>, fields: &mut Vec<FieldReading>, notes: &mut Vec<Str
                         .filter(|l| (doc.x_at(i - 1, l.start) - x).abs() <= 4.0 * line.line.size)
                         .copied();
                     if label.is_some() {
+                        label_line = i - 1;
                         source = format!("{}\n{}", prev.line.text, line.line.text);
                     }
                 }
             }
         }
         let Some(label) = label else { continue };
-        let label_line = if source.starts_with(&line.line.text) {
-            i
-        } else {
-            i.saturating_sub(1)
-        };
         let found_by = format!(
             "the label “{}”",
             doc.lines
                 .get(label_line)
                 .and_then(|l| l.line.text.get(label.start..label.end))
-                .or_else(|| line.line.text.get(label.start..label.end))
                 .unwrap_or_default()
                 .trim()
         );
@@ -809,7 +807,13 @@ fn read_certificate_number(doc: &Doc<'_>, fields: &mut Vec<FieldReading>) {
         // directly joined to it ("IS 712345", "NWC-27K-0412").
         let mut words = Vec::new();
         let mut seen_digit = false;
-        for w in text.split_whitespace().take(6) {
+        // A lone character or two after the label is a colon misread, not
+        // the number (no certificate number is that short).
+        for w in text
+            .split_whitespace()
+            .skip_while(|w| w.chars().count() <= 2)
+            .take(6)
+        {
             let digit = w.chars().any(|c| c.is_ascii_digit());
             if seen_digit && !digit {
                 break;
@@ -951,6 +955,50 @@ const COMPANY: &[&str] = &[
     "assurance",
     "cpas",
 ];
+
+/// Legal forms: a name that ends in one is an organisation's.
+const LEGAL: &[&str] = &[
+    "ltd",
+    "limited",
+    "gmbh",
+    "inc",
+    "llc",
+    "llp",
+    "plc",
+    "s.a.",
+    "s.l.",
+    "s.l.u.",
+    "s.a.s.",
+    "b.v.",
+    "ag",
+    "sas",
+    "srl",
+    "s.r.l.",
+    "spa",
+    "s.p.a.",
+    "pty",
+    "a.s.",
+    "uab",
+    "kft",
+    "corp",
+    "corporation",
+    "pvt",
+    "lda",
+    "ltda",
+    "sarl",
+    "nv",
+    "oy",
+    "ab",
+    "d.o.o.",
+    "sp. z o.o.",
+];
+
+fn has_legal_form(text: &str) -> bool {
+    let f = fold(text);
+    f.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches(['.', ',', ')']))
+        .any(|w| LEGAL.iter().any(|c| c.trim_end_matches('.') == w))
+}
 
 pub(crate) fn looks_like_company(text: &str) -> bool {
     let f = fold(text);
@@ -1171,6 +1219,8 @@ fn plausible_body(text: &str, holder: Option<&str>) -> bool {
     let words = text.split_whitespace().count();
     (1..=9).contains(&words)
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        // A code ("MSCB-103") is an accreditation number, not a name.
+        && !text.chars().any(|c| c.is_ascii_digit())
         && !["this", "we", "it", "our", "management", "a ", "an "]
             .iter()
             .any(|w| f.starts_with(w))
@@ -1271,7 +1321,26 @@ fn read_certification_body(doc: &Doc<'_>, fields: &mut Vec<FieldReading>) {
         .chain(page.iter().skip(n.saturating_sub(6)))
     {
         let t = dl.line.text.trim();
-        if looks_like_company(t)
+        // A certification body's name says what it does; a holder's name
+        // at the top of the page does not.
+        let body_word = [
+            "certif",
+            "zertifiz",
+            "assurance",
+            "registrar",
+            "quality",
+            "qualit",
+            "compliance",
+            "audit",
+            "inspection",
+            "conformit",
+            "veritas",
+            "standards",
+        ]
+        .iter()
+        .any(|w| dl.folded.contains(w));
+        if has_legal_form(t)
+            && body_word
             && !dl.folded.contains("accredit")
             && dl.labels.is_empty()
             && plausible_body(t, holder)
@@ -1316,8 +1385,14 @@ fn read_accreditation(doc: &Doc<'_>, fields: &mut Vec<FieldReading>) {
                 let Some(body) = recognised_accreditation_body(&candidate) else {
                     continue;
                 };
-                // A lone word counts only as printed ("UKAS", not "ukas").
-                if n == 1 && body.short_name != candidate && !body.aliases.contains(&candidate) {
+                // A lone word counts only as printed ("UKAS", not "ukas"),
+                // and only beside "accredited" or as a mark's own short
+                // line ("UKAS 0001"): an acronym in a sentence may be
+                // anyone's.
+                if n == 1
+                    && (body.short_name != candidate && !body.aliases.contains(&candidate)
+                        || !(accreditation_word(&dl.folded) || words.len() <= 4))
+                {
                     continue;
                 }
                 push(
@@ -1438,7 +1513,15 @@ fn ends_scope(dl: &DocLine<'_>) -> bool {
 }
 
 fn read_scope(doc: &Doc<'_>, fields: &mut Vec<FieldReading>) {
-    let mut candidates = labelled(doc, Field::Scope).into_iter();
+    // A scope label inside a sentence ("…for the following scope, the
+    // validity of…") is not one: it starts its line, or its line ends
+    // with a colon, or nothing follows it.
+    let mut candidates = labelled(doc, Field::Scope)
+        .into_iter()
+        .filter(|(i, label, _, _)| {
+            let text = &doc.lines[*i].line.text;
+            label.start <= 4 || text.trim_end().ends_with(':') || after(text, label.end).is_empty()
+        });
     let Some((i, label, mut j, mut start)) = candidates.next() else {
         return;
     };

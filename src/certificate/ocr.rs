@@ -62,6 +62,19 @@ pub const OCR_NOTE: &str =
 
 /// Reads the fields from recognised words.
 pub fn read_recognised(words: &[RecognisedWord]) -> Result<super::Reading, OcrError> {
+    // Specks: a word of punctuation only, inside the box of another line
+    // (a dash under a title's colon), read as noise, not text.
+    let speck = |w: &RecognisedWord| {
+        !w.text.chars().any(char::is_alphanumeric)
+            && words.iter().any(|o| {
+                o.page == w.page
+                    && (o.y0, o.y1) != (w.y0, w.y1)
+                    && o.y0 <= w.y0
+                    && w.y1 <= o.y1
+                    && o.x0 <= w.x1
+                    && w.x0 <= o.x1 + (o.y1 - o.y0)
+            })
+    };
     let mut pages: Vec<PageText> = Vec::new();
     let mut numbers: Vec<u32> = words.iter().map(|w| w.page).collect();
     numbers.sort_unstable();
@@ -69,7 +82,7 @@ pub fn read_recognised(words: &[RecognisedWord]) -> Result<super::Reading, OcrEr
     for n in numbers.into_iter().take(super::pdf::MAX_OCR_PAGES) {
         let runs: Vec<TextRun> = words
             .iter()
-            .filter(|w| w.page == n)
+            .filter(|w| w.page == n && !speck(w))
             .filter(|w| {
                 [w.x0, w.y0, w.x1, w.y1]
                     .iter()
@@ -176,6 +189,15 @@ mod tests {
     #[test]
     fn recognised_words_read_like_a_pdf_and_say_so() {
         let mut words = line(200.0, &["ISO", "27001", ":", "2022"]);
+        // A speck inside the title's box is noise.
+        words.push(RecognisedWord {
+            page: 1,
+            text: "-".into(),
+            x0: words[2].x0 + 1.0,
+            y0: 215.0,
+            x1: words[2].x1,
+            y1: 226.0,
+        });
         words.extend(line(400.0, &["Registration", "Date", ":", "07.07.2025"]));
         words.extend(line(450.0, &["Expiry", "Date", ":", "06.07.2026"]));
         let r = read_recognised(&words).unwrap();
