@@ -67,6 +67,13 @@ export async function recognise(images, onProgress) {
   return { words: JSON.stringify(result.words), languages, times: result.times };
 }
 
+/** Started by the page's module loader (src/ui/bridge.rs), which calls a
+ * module's default export: it makes the recogniser reachable from the
+ * workspace's WebAssembly. */
+export default async function start() {
+  globalThis.scopewiseOcr = { recognise, downloadSize };
+}
+
 /** What the first recognition downloads, in bytes (ocr/files.json). */
 export async function downloadSize() {
   const r = await fetch(here("ocr/files.json"));

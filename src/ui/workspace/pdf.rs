@@ -590,33 +590,48 @@ async fn read_outcome(
         .ok_or(WorkerError::Stopped)
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-let ocr = null;
-export function load_ocr() {
-  if (!ocr) {
-    ocr = import(new URL("ocr.js", document.baseURI).href);
-    ocr.catch(() => { ocr = null; });
-  }
-  return ocr;
+/// What the first recognition downloads, in bytes, from `ocr/files.json`
+/// (the list of the recogniser's files; no code).
+async fn ocr_size() -> Option<f64> {
+    let win = web_sys::window()?;
+    let resp = wasm_bindgen_futures::JsFuture::from(win.fetch_with_str("ocr/files.json"))
+        .await
+        .ok()?;
+    let json: js_sys::Function = js_sys::Reflect::get(&resp, &"json".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = json.call0(&resp).ok()?.dyn_into().ok()?;
+    let manifest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let download = js_sys::Reflect::get(&manifest, &"download".into()).ok()?;
+    js_sys::Reflect::get(&download, &"base".into())
+        .ok()?
+        .as_f64()
 }
-export async function ocr_size() {
-  const r = await fetch(new URL("ocr/files.json", document.baseURI).href);
-  const m = await r.json();
-  return m.download.base;
-}
-export async function ocr_recognise(images, progress) {
-  const m = await load_ocr();
-  return m.recognise(images, progress);
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn ocr_size() -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(catch)]
-    fn ocr_recognise(
-        images: &JsValue,
-        progress: &js_sys::Function,
-    ) -> Result<js_sys::Promise, JsValue>;
+
+/// Loads `ocr.js` (and through it tesseract.js) from this origin, through
+/// the page's module loader, and starts the recognition.
+async fn ocr_recognise(
+    images: &JsValue,
+    progress: &js_sys::Function,
+) -> Result<JsValue, WorkerError> {
+    crate::ui::bridge::load("ocr")
+        .await
+        .map_err(|_| WorkerError::OcrUnavailable)?;
+    let api = js_sys::Reflect::get(&js_sys::global(), &"scopewiseOcr".into())
+        .map_err(|_| WorkerError::OcrUnavailable)?;
+    let recognise: js_sys::Function = js_sys::Reflect::get(&api, &"recognise".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(WorkerError::OcrUnavailable)?;
+    let promise: js_sys::Promise = recognise
+        .call2(&api, images, progress)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or(WorkerError::OcrUnavailable)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| WorkerError::OcrUnavailable)
 }
 
 /// The question before text recognition is fetched.
@@ -624,11 +639,7 @@ extern "C" {
 fn AskOcr(item: Item) -> impl IntoView {
     let size: RwSignal<Option<f64>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
-        if let Ok(p) = ocr_size() {
-            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
-                size.set(v.as_f64());
-            }
-        }
+        size.set(ocr_size().await);
     });
     let name = item.name.clone();
     let it = StoredValue::new_local(item);
@@ -698,11 +709,7 @@ async fn recognise(
             state.set(FileState::Recognising(format!("{status}{pct}")));
         },
     );
-    let promise = ocr_recognise(&images, progress.as_ref().unchecked_ref())
-        .map_err(|_| WorkerError::OcrUnavailable)?;
-    let result = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|_| WorkerError::OcrUnavailable)?;
+    let result = ocr_recognise(&images, progress.as_ref().unchecked_ref()).await?;
     drop(progress);
     let words = js_sys::Reflect::get(&result, &"words".into())
         .ok()
@@ -881,10 +888,8 @@ fn Review(
                     }
                 });
                 remove_row();
-                ws.status.set(format!(
-                    "Added record {new_id} from “{}”.",
-                    file_name.get_value()
-                ));
+                ws.status
+                    .set(format!("Added record {new_id} from the certificate PDF."));
                 let first_missing = missing.first().map(|f| f.id()).unwrap_or("holder");
                 ws.go_to(Step::Evidence, field_id(&cid, Some(&new_id), first_missing));
             }
