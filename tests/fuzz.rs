@@ -349,3 +349,86 @@ fn fuzz_certificate_pdf_content_streams() {
         }
     });
 }
+
+/// A dropped ZIP: archives of PDFs and other entries, mutated (sizes,
+/// names, methods, the central directory), never panic or run past a cap.
+#[test]
+fn fuzz_zip_archives() {
+    use std::io::Write;
+    let mut seeds = Vec::new();
+    for method in [
+        zip::CompressionMethod::Stored,
+        zip::CompressionMethod::Deflated,
+    ] {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+            for (i, pdf) in pdf_fixtures().iter().take(3).enumerate() {
+                w.start_file(format!("pack/{i}.pdf"), opts).unwrap();
+                w.write_all(pdf).unwrap();
+            }
+            w.start_file("../../etc/readme.txt", opts).unwrap();
+            w.write_all(b"not a pdf").unwrap();
+            w.finish().unwrap();
+        }
+        seeds.push(buf.into_inner());
+    }
+    run("zip archives", seeds, |bytes| {
+        if let Ok(c) = scopewise::certificate::pdfs_in_zip(bytes) {
+            for p in &c.pdfs {
+                assert!(
+                    !p.name.contains('/') && !p.name.contains('\\'),
+                    "{}",
+                    p.name
+                );
+                assert!(p.bytes.len() <= scopewise::certificate::MAX_FILE_BYTES);
+            }
+        }
+    });
+}
+
+/// Words recognised on page images (OCR), as JSON: SOC 2 reports, bridge
+/// letters and certificates' phrases, mutated, through the document kinds,
+/// the SOC 2 reading and the field recognition.
+#[test]
+fn fuzz_recognised_words_and_soc2_text() {
+    let lines = [
+        "SOC 2 Type 2 Report For the Period April 1, 2024 - March 31, 2025",
+        "INDEPENDENT SERVICE AUDITOR'S REPORT To the Management of: GSI, Inc.",
+        "In our opinion, in all material respects, except for the matter",
+        "Subservice Organization Services Provided",
+        "Microsoft Azure Cloud hosting services",
+        "does not disclose the actual controls at the subservice organization",
+        "St. Louis, Missouri",
+        "June 11, 2025",
+        "UHY LLP is a licensed independent CPA firm",
+        "As of February 18, 2025, GSI is not aware of any material changes",
+        "Sincerely, John Bassett",
+        "Registration Date : 07.07.2025 Expiry Date : 06.07.2026 ISO 27001 : 2022",
+        "Fecha de emisión: 22 de octubre de 2024 UNE-EN ISO/IEC 27001:2023",
+    ];
+    let mut seeds = Vec::new();
+    for n in 1..=lines.len() {
+        let words: Vec<serde_json::Value> = lines[..n]
+            .iter()
+            .enumerate()
+            .flat_map(|(row, line)| {
+                let mut x = 10.0;
+                line.split(' ')
+                    .map(|w| {
+                        let v = serde_json::json!({"page": 1 + row / 9, "text": w, "x0": x, "x1": x + 9.0 * w.len() as f64,
+                            "y0": 40.0 * row as f64, "y1": 40.0 * row as f64 + 30.0});
+                        x += 9.0 * w.len() as f64 + 12.0;
+                        v
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        seeds.push(serde_json::to_vec(&words).unwrap());
+    }
+    run("recognised words", seeds, |input| {
+        let text = String::from_utf8_lossy(input);
+        let _ = scopewise::certificate::read_recognised_json(&text);
+    });
+}

@@ -350,3 +350,70 @@ async fn documents_scan_a_contract_and_use_an_answer() {
         .as_bool();
     assert_eq!(checked, Some(true), "the Yes radio is checked");
 }
+
+/// The SOC 2 part of the record form: the auditor's opinion and the
+/// subservice organisations (name and method), each a labelled input, kept
+/// in the record.
+#[wasm_bindgen_test]
+async fn soc2_opinion_and_subservice_organisations_are_labelled_and_kept() {
+    use scopewise::domain::evaluation::{Soc2Opinion, SubserviceMethod};
+    use scopewise::domain::RiskTier;
+    use scopewise::policy::Evaluation;
+    let ds = Dataset::embedded().unwrap();
+    let state = RwSignal::new(Evaluation::new(RiskTier::Low));
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Workspace dataset=ds today=date!(2026 - 11 - 23) state=state/> }
+    });
+    add_candidate(&el, "direct:openai").await;
+    by_id(&el, "field-openai-direct-model-add-button").click();
+    tick().await;
+    type_into(&el, "field-openai-direct-r1-standard", "soc2");
+    tick().await;
+    let soc2 = || state.with_untracked(|e| e.candidates[0].records[0].soc2.clone().unwrap());
+    let opinion = "field-openai-direct-r1-soc2-opinion";
+    assert_eq!(count(&el, &format!("label[for='{opinion}']")), 1);
+    type_into(&el, opinion, "qualified");
+    tick().await;
+    assert_eq!(soc2().opinion, Some(Soc2Opinion::Qualified));
+    assert_eq!(
+        count(&el, "[data-testid='subservice-organisations'] legend"),
+        1
+    );
+    by_id(
+        &el,
+        "field-openai-direct-r1-soc2-subservice_organisations-add",
+    )
+    .click();
+    tick().await;
+    let name = "field-openai-direct-r1-soc2-subservice_organisations-0-name";
+    let method = "field-openai-direct-r1-soc2-subservice_organisations-0-method";
+    assert_eq!(count(&el, &format!("label[for='{name}']")), 1);
+    assert_eq!(count(&el, &format!("label[for='{method}']")), 1);
+    type_into(&el, name, "Amazon Web Services, Inc.");
+    tick().await;
+    type_into(&el, method, "inclusive");
+    tick().await;
+    let s = soc2();
+    assert_eq!(s.subservice_organisations.len(), 1);
+    assert_eq!(
+        s.subservice_organisations[0].name,
+        "Amazon Web Services, Inc."
+    );
+    assert_eq!(
+        s.subservice_organisations[0].method,
+        SubserviceMethod::Inclusive
+    );
+    // Removed by its own labelled button.
+    let remove = el
+        .query_selector_all("[data-testid='subservice-organisations'] button")
+        .unwrap();
+    let button: HtmlElement = (0..remove.length())
+        .filter_map(|i| remove.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default() == "Remove subservice organisation 1")
+        .unwrap();
+    button.click();
+    tick().await;
+    assert!(soc2().subservice_organisations.is_empty());
+}

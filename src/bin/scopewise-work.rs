@@ -25,6 +25,7 @@ pub fn bench_share(json: &str) -> Vec<f64> {
 
 /// For `make bench`: the passphrase link through WebCrypto (see
 /// `scopewise::ui::bench`).
+#[cfg(feature = "bench")]
 #[wasm_bindgen]
 pub async fn bench_share_webcrypto(json: String) -> Vec<f64> {
     scopewise::ui::bench::bench_share_webcrypto(json).await

@@ -1,7 +1,10 @@
 //! Dates as certificates print them: `2024-05-14`, `14 May 2024`,
-//! `May 14, 2024`, `14.05.2024`, `14/05/2024` (and `05/14/2024`).
+//! `May 14, 2024`, `25th October 2025`, `14.05.2024`, `14/05/2024` (and
+//! `05/14/2024`), `14-05-2024`, and the month's name in Spanish, French,
+//! German, Italian, Portuguese and Turkish (`22 de octubre de 2024`,
+//! `1er octobre 2024`, `22. Oktober 2024`, `22 Ekim 2024`).
 //!
-//! Numeric dates with a slash or a dot do not say whether the day or the
+//! Numeric dates with a slash, a dash or a dot do not say whether the day or the
 //! month comes first. The order is inferred from the document itself: a date
 //! whose first number is above 12 fixes day-month, one whose second number is
 //! above 12 fixes month-day. Dots are read day-month (no certificate writes
@@ -35,43 +38,137 @@ pub struct FoundDate {
     pub ambiguous: bool,
 }
 
-const MONTHS: [(&str, Month); 12] = [
-    ("jan", Month::January),
-    ("feb", Month::February),
-    ("mar", Month::March),
-    ("apr", Month::April),
-    ("may", Month::May),
-    ("jun", Month::June),
-    ("jul", Month::July),
-    ("aug", Month::August),
-    ("sep", Month::September),
-    ("oct", Month::October),
-    ("nov", Month::November),
-    ("dec", Month::December),
+/// Month names in the languages certificates are printed in (English,
+/// Spanish, French, German, Italian, Portuguese, Turkish), accents folded.
+/// A word names a month when it is one of these or a prefix of at least
+/// three letters that only one month's names start with ("sept", "janv",
+/// "okt"; not "jui", which is both juin and juillet).
+const MONTH_NAMES: [(Month, &[&str]); 12] = [
+    (
+        Month::January,
+        &[
+            "january", "enero", "janvier", "januar", "janner", "gennaio", "janeiro", "ocak",
+        ],
+    ),
+    (
+        Month::February,
+        &[
+            "february",
+            "febrero",
+            "fevrier",
+            "februar",
+            "febbraio",
+            "fevereiro",
+            "subat",
+        ],
+    ),
+    (
+        Month::March,
+        &["march", "marzo", "mars", "marz", "mrz", "marco", "mart"],
+    ),
+    (
+        Month::April,
+        &["april", "abril", "avril", "aprile", "nisan"],
+    ),
+    (
+        Month::May,
+        &["may", "mayo", "mai", "maggio", "maio", "mayis"],
+    ),
+    (
+        Month::June,
+        &[
+            "june", "junio", "juin", "juni", "giugno", "junho", "haziran",
+        ],
+    ),
+    (
+        Month::July,
+        &[
+            "july", "julio", "juillet", "juli", "luglio", "julho", "temmuz",
+        ],
+    ),
+    (Month::August, &["august", "agosto", "aout", "agustos"]),
+    (
+        Month::September,
+        &[
+            "september",
+            "septiembre",
+            "setiembre",
+            "septembre",
+            "settembre",
+            "setembro",
+            "eylul",
+        ],
+    ),
+    (
+        Month::October,
+        &[
+            "october", "octubre", "octobre", "oktober", "ottobre", "outubro", "ekim",
+        ],
+    ),
+    (
+        Month::November,
+        &["november", "noviembre", "novembre", "novembro", "kasim"],
+    ),
+    (
+        Month::December,
+        &[
+            "december",
+            "diciembre",
+            "decembre",
+            "dezember",
+            "dicembre",
+            "dezembro",
+            "aralik",
+        ],
+    ),
 ];
 
-/// A month's name or its three-letter abbreviation ("Sept" too).
+/// Lower case without accents (and Turkish dotless i), for matching names.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' => 's',
+            'ğ' => 'g',
+            c => c,
+        })
+        .collect()
+}
+
+/// A month's name or an abbreviation of it, in any of the languages above.
 fn month_named(word: &str) -> Option<Month> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = fold(word.trim_end_matches('.'));
+    if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
         return None;
     }
-    let (prefix, month) = MONTHS.iter().find(|(p, _)| w.starts_with(p))?;
-    let full = match month {
-        Month::January => "january",
-        Month::February => "february",
-        Month::March => "march",
-        Month::April => "april",
-        Month::May => "may",
-        Month::June => "june",
-        Month::July => "july",
-        Month::August => "august",
-        Month::September => "september",
-        Month::October => "october",
-        Month::November => "november",
-        Month::December => "december",
-    };
-    (w == *prefix || full.starts_with(&w) || w == "sept").then_some(*month)
+    let mut found: Option<Month> = None;
+    for (month, names) in MONTH_NAMES {
+        if names.iter().any(|n| n.starts_with(w.as_str())) {
+            if found.is_some_and(|m| m != month) {
+                return None;
+            }
+            found = Some(month);
+        }
+    }
+    found
+}
+
+/// Ordinal endings after a day: 1st, 2nd, 1er, 1º, 1ª, 1°.
+fn is_ordinal(t: &Token) -> bool {
+    (t.kind == Kind::Word && ["st", "nd", "rd", "th", "er", "re", "º", "ª"].contains(&t.text))
+        || t.kind == Kind::Punct('°')
+}
+
+/// "de", "del" between the parts of a Spanish or Portuguese date.
+fn is_connector(t: &Token) -> bool {
+    t.kind == Kind::Word && ["de", "del"].contains(&t.text.to_lowercase().as_str())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,23 +277,31 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let (base, tt) = (i, &t);
         let at = move |k: usize| tt.get(base + k);
         let punct = move |k: usize, c: char| at(k).is_some_and(|x| x.kind == Kind::Punct(c));
-        // 2024-05-14
-        if let (Some(y), true, Some(m), true, Some(d)) = (
-            at(0).and_then(|x| number(x, 4..=4)),
-            punct(1, '-'),
-            at(2).and_then(|x| number(x, 1..=2)),
-            punct(3, '-'),
-            at(4).and_then(|x| number(x, 1..=2)),
-        ) {
-            if let Some(date) = Month::try_from(m as u8).ok().and_then(|m| make(y, m, d)) {
-                let (s, e) = (t[i].start, t[i + 4].end);
-                found.push(known(text, date, s, e, DayMonthOrder::NotApplicable));
-                i += 5;
-                continue;
-            }
+        // 2024-05-14, 2024.05.14, 2024/05/14: year first, never ambiguous.
+        let year_first = ['-', '.', '/'].into_iter().find_map(|sep| {
+            let (y, true, m, true, d) = (
+                at(0).and_then(|x| number(x, 4..=4))?,
+                punct(1, sep),
+                at(2).and_then(|x| number(x, 1..=2))?,
+                punct(3, sep),
+                at(4).and_then(|x| number(x, 1..=2))?,
+            ) else {
+                return None;
+            };
+            Month::try_from(u8::try_from(m).ok()?)
+                .ok()
+                .and_then(|m| make(y, m, d))
+        });
+        if let Some(date) = year_first {
+            let (s, e) = (t[i].start, t[i + 4].end);
+            found.push(known(text, date, s, e, DayMonthOrder::NotApplicable));
+            i += 5;
+            continue;
         }
-        // 14.05.2024 and 14/05/2024
-        for sep in ['.', '/'] {
+        // 14.05.2024 (day first), and 14/05/2024 or 14-05-2024 (order
+        // from the document).
+        let mut numeric = false;
+        for sep in ['.', '/', '-'] {
             if let (Some(a), true, Some(b), true, Some(y)) = (
                 at(0).and_then(|x| number(x, 1..=2)),
                 punct(1, sep),
@@ -218,24 +323,36 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                         end: e,
                     }));
                 }
-                i += 4;
+                numeric = true;
                 break;
             }
         }
-        // 14 May 2024 / 14th May 2024 / May 14, 2024 / May 14th, 2024
+        if numeric {
+            i += 5;
+            continue;
+        }
+        // 14 May 2024, 14th May 2024, 14. Mai 2024, 1er octobre 2024,
+        // 22 de octubre de 2024; May 14, 2024, May 14th, 2024, Dec. 1, 2025.
         if let Some(first) = at(0) {
             let day_first = number(first, 1..=2).and_then(|d| {
                 let mut k = 1;
-                if at(k).is_some_and(|x| {
-                    x.kind == Kind::Word && ["st", "nd", "rd", "th"].contains(&x.text)
-                }) {
+                if at(k).is_some_and(is_ordinal) {
+                    k += 1;
+                }
+                if punct(k, '.') {
+                    k += 1;
+                }
+                if at(k).is_some_and(is_connector) {
                     k += 1;
                 }
                 let m = at(k)
                     .filter(|x| x.kind == Kind::Word)
                     .and_then(|x| month_named(x.text))?;
                 k += 1;
-                if punct(k, ',') {
+                if punct(k, ',') || punct(k, '.') {
+                    k += 1;
+                }
+                if at(k).is_some_and(is_connector) {
                     k += 1;
                 }
                 let y = at(k).and_then(|x| number(x, 4..=4))?;
@@ -251,9 +368,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                     }
                     let d = at(k).and_then(|x| number(x, 1..=2))?;
                     k += 1;
-                    if at(k).is_some_and(|x| {
-                        x.kind == Kind::Word && ["st", "nd", "rd", "th"].contains(&x.text)
-                    }) {
+                    if at(k).is_some_and(is_ordinal) {
                         k += 1;
                     }
                     if punct(k, ',') {
@@ -352,6 +467,50 @@ mod tests {
         }
         assert_eq!(dates("14 Sept 2024"), vec![(date!(2024 - 09 - 14), false)]);
         assert_eq!(dates("Dec. 1, 2025"), vec![(date!(2025 - 12 - 01), false)]);
+    }
+
+    #[test]
+    fn other_languages_ordinals_and_separators() {
+        for (text, d) in [
+            (
+                "Fecha de emisión: 22 de octubre de 2024",
+                date!(2024 - 10 - 22),
+            ),
+            ("Date d'émission : 1er octobre 2024", date!(2024 - 10 - 01)),
+            ("Ausstellungsdatum: 22. Oktober 2024", date!(2024 - 10 - 22)),
+            ("Data di emissione: 22 ottobre 2024", date!(2024 - 10 - 22)),
+            (
+                "Data de emissão: 22 de outubro de 2024",
+                date!(2024 - 10 - 22),
+            ),
+            ("Yayın tarihi: 22 Ekim 2024", date!(2024 - 10 - 22)),
+            ("Geçerlilik: 6 Şubat 2027", date!(2027 - 02 - 06)),
+            ("Gültig bis 3. März 2027", date!(2027 - 03 - 03)),
+            (
+                "Date of Certification: 25th October 2025",
+                date!(2025 - 10 - 25),
+            ),
+            ("valid until 06.06.2028.", date!(2028 - 06 - 06)),
+            (
+                "expires on: 12-03-2027 (issued 13-03-2024)",
+                date!(2027 - 03 - 12),
+            ),
+            ("Fecha: 2024.10.22", date!(2024 - 10 - 22)),
+            ("1º de janeiro de 2025", date!(2025 - 01 - 01)),
+        ] {
+            let found = find_dates(text);
+            assert_eq!(found.first().map(|f| f.date), Some(d), "{text}");
+        }
+        // 13-03-2024 proves day-month for the other dashed date.
+        assert_eq!(
+            dates("13-03-2024 to 12-03-2027"),
+            vec![
+                (date!(2024 - 03 - 13), false),
+                (date!(2027 - 03 - 12), false)
+            ]
+        );
+        // "jui" is both juin and juillet: not a month.
+        assert_eq!(dates("3 jui 2024"), vec![]);
     }
 
     #[test]

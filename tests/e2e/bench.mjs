@@ -185,10 +185,83 @@ try {
     const first = await drop();
     await p.waitForLoadState("networkidle");
     printSizes("the first PDF dropped also downloads:", got.slice(before));
+    if (existsSync(join(dist, "ocr/files.json"))) {
+      const m = JSON.parse(readFileSync(join(dist, "ocr/files.json"), "utf8"));
+      const core = m.files.filter((f) => f.part === "core").map((f) => f.path);
+      printSizes("text recognition adds, only when the user agrees (one core of the three is fetched):", ["ocr.js", ...m.files.filter((f) => f.part === "code" && f.path !== "ocr.js").map((f) => f.path), core[0]]);
+      for (const lang of ["eng", "spa", "tur"]) printSizes(`  language data, ${lang}:`, [`ocr/lang/${lang}.traineddata.gz`]);
+    }
     const later = [];
     for (let i = 0; i < 9; i++) later.push(await drop());
     console.log(`drop to prefilled record, one-page certificate with annex (${(fixture.length / 1024).toFixed(1)} KB): first drop ${first.toFixed(0)} ms (reader fetched and compiled), later drops median ${median(later).toFixed(0)} ms   (target: <= 300 ms)`);
     await p.close();
+  }
+  // 3c. The real documents of ../shared/real-certificates in the browser:
+  // drop to review (or refusal) per document, and text recognition (OCR)
+  // per page of the scans, with what it read against expected.json.
+  {
+    const sharedDir = new URL("../../../shared/real-certificates/", import.meta.url);
+    let expected = null;
+    try { expected = JSON.parse(readFileSync(new URL("expected.json", sharedDir), "utf8")); } catch { /* absent */ }
+    if (!expected) {
+      console.log("real certificates in the browser: skipped (../shared/real-certificates is absent)");
+    } else {
+      const p = await browser.newPage();
+      await toEvidenceStep(p);
+      const dropReal = (name, b64) => p.evaluate(async ([name, b64]) => {
+        const bin = atob(b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: "application/pdf" }));
+        const zone = document.querySelector('[data-testid="pdf-drop-model"]');
+        const t0 = performance.now();
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        for (;;) {
+          const done = document.querySelector(`[data-testid="pdf-review"][data-file="${name}"], [data-testid="pdf-refused"], [data-testid="pdf-ask-ocr"]`);
+          if (done) break;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        return performance.now() - t0;
+      }, [name, b64]);
+      const clear = () => p.evaluate(() => {
+        for (const b of [...document.querySelectorAll("button")]) if (["Discard", "Close", "No, I will type the fields in"].includes(b.textContent)) b.click();
+      });
+      console.log("real certificates, drop to review in the browser (reader already fetched):");
+      await dropReal("warm.pdf", readFileSync(new URL("../fixtures/pdf/two-column.pdf", import.meta.url)).toString("base64"));
+      await clear();
+      for (const d of expected.documents) {
+        const bytes = readFileSync(new URL(d.file, sharedDir));
+        const ms = await dropReal(d.file, bytes.toString("base64"));
+        console.log(`  ${d.file.padEnd(62)} ${ms.toFixed(0).padStart(6)} ms  (${(bytes.length / 1024).toFixed(0)} KB)`);
+        await clear();
+        await p.waitForTimeout(50);
+      }
+      // OCR of each scan: the user's "yes" to the review, per page.
+      for (const d of expected.documents.filter((d) => d.expect_ocr)) {
+        const bytes = readFileSync(new URL(d.file, sharedDir));
+        await dropReal(d.file, bytes.toString("base64"));
+        const t0 = Date.now();
+        await p.getByRole("button", { name: "Read it with text recognition" }).click();
+        await p.waitForSelector(`[data-testid="pdf-review"][data-file="${d.file}"], [data-testid="pdf-refused"]`, { timeout: 300_000 });
+        const took = Date.now() - t0;
+        const read = await p.evaluate((file) => {
+          const r = document.querySelector(`[data-testid="pdf-review"][data-file="${file}"]`);
+          if (!r) return null;
+          const out = {};
+          for (const f of r.querySelectorAll("[data-field]")) out[f.dataset.field] = f.querySelector("input,textarea")?.value ?? "";
+          return out;
+        }, d.file);
+        const pages = read ? 1 : 0;
+        const checks = Object.entries(d.expect_ocr).map(([k, v]) => [k, v, read?.[k] ?? null]);
+        const right = checks.filter(([, v, g]) => g === v).length;
+        const wrong = checks.filter(([, v, g]) => g && g !== v).length;
+        console.log(`OCR ${d.file}: ${read ? `${(took / Math.max(pages, 1) / 1000).toFixed(1)} s per page (first use downloads the recogniser)` : "no page image to recognise"}; ${right}/${checks.length} expected values right, ${wrong} wrong`);
+        for (const [k, v, g] of checks) if (g !== v) console.log(`    ${k}: expected ${v}, read ${g ?? "(empty)"}`);
+        await clear();
+      }
+      await p.close();
+    }
   }
   // 4. A keystroke in one of 50 records: input event to the next frame.
   {

@@ -131,13 +131,8 @@ pub fn Workspace(
     });
     let ws = Ws {
         eval,
-        step: step.unwrap_or_else(|| {
-            RwSignal::new(if shared {
-                Step::Report
-            } else {
-                Step::Workload
-            })
-        }),
+        step: step
+            .unwrap_or_else(|| RwSignal::new(if shared { Step::Report } else { Step::Workload })),
         report,
         today,
         dataset,
