@@ -217,9 +217,10 @@ try {
         const zone = document.querySelector('[data-testid="pdf-drop-model"]');
         const t0 = performance.now();
         zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        const mine = () => document.querySelector(`[data-testid="pdf-review"][data-file="${name}"]`)
+          || [...document.querySelectorAll('[data-testid="pdf-refused"], [data-testid="pdf-ask-ocr"]')].find((e) => e.textContent.includes(`“${name}”`));
         for (;;) {
-          const done = document.querySelector(`[data-testid="pdf-review"][data-file="${name}"], [data-testid="pdf-refused"], [data-testid="pdf-ask-ocr"]`);
-          if (done) break;
+          if (mine()) break;
           await new Promise((r) => requestAnimationFrame(r));
         }
         return performance.now() - t0;
