@@ -20,6 +20,7 @@ test:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 test-native:
 	cargo test --locked

@@ -56,6 +56,9 @@ npm_ci() { # $1: folder holding package.json and package-lock.json
 
 # wasm-opt from npm's binaryen, never Debian's binaryen 108 (blank page).
 npm_ci tools
+# Text recognition (tesseract.js and its data), copied into the build by
+# scripts/ocr-files.mjs (a Trunk hook): never committed, never from a CDN.
+npm_ci web/ocr
 wasm-opt --version | grep -q "version 132" || { echo "setup: wrong wasm-opt on PATH: $(command -v wasm-opt)" >&2; exit 1; }
 
 if [ ! -d "$HOME/.cargo/registry/cache" ] || ! cargo fetch --locked --offline -q 2>/dev/null; then

@@ -13,6 +13,7 @@ use lopdf::{
 use scopewise::certificate::{read_certificate_pdf, Field, PdfError, Reading};
 use scopewise::domain::evaluation::{SourceKind, StandardRef};
 use scopewise::domain::{Layer, Standard};
+use scopewise::error::UserError;
 use std::path::PathBuf;
 
 const DIR: &str = "tests/fixtures/pdf";
@@ -949,4 +950,70 @@ fn a_reading_serialises_for_the_worker() {
         err,
         r#"{"kind":"too_large","detail":{"bytes":1,"limit":2}}"#
     );
+}
+
+#[path = "support/real_certificates.rs"]
+mod real_certificates;
+
+/// The real documents of ../shared/real-certificates/, read natively and
+/// scored against expected.json (see tests/support/real_certificates.rs for
+/// what counts): no expected value may be wrong, and at least 95% must be
+/// right. Skips, saying so, where the folder is absent.
+#[test]
+fn real_certificates_are_read_right_or_left_empty() {
+    use real_certificates::Verdict;
+    let score = match real_certificates::score(scopewise::certificate::read_outcome) {
+        Ok(s) => s,
+        Err(why) => {
+            println!("skipped: {why}");
+            return;
+        }
+    };
+    let wrong: Vec<String> = score
+        .checks()
+        .filter(|c| c.verdict == Verdict::Wrong)
+        .map(|c| {
+            format!(
+                "{} {}: expected {:?}, read {:?}",
+                c.file, c.field, c.expected, c.got
+            )
+        })
+        .collect();
+    let missing: Vec<String> = score
+        .checks()
+        .filter(|c| c.verdict == Verdict::Missing)
+        .map(|c| format!("{} {}: expected {:?}", c.file, c.field, c.expected))
+        .collect();
+    println!(
+        "{} of {} expected values right ({:.0}%), {} wrong, {} missing",
+        score.count(Verdict::Right),
+        score.total(),
+        100.0 * score.ratio(),
+        wrong.len(),
+        missing.len()
+    );
+    for m in &missing {
+        println!("  missing: {m}");
+    }
+    assert!(wrong.is_empty(), "wrong values:\n{}", wrong.join("\n"));
+    assert!(
+        score.ratio() >= 0.95,
+        "only {:.1}% right; missing:\n{}",
+        100.0 * score.ratio(),
+        missing.join("\n")
+    );
+    // Every value read says where it came from.
+    let dir = real_certificates::folder().unwrap();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        if let Ok(r) = read_certificate_pdf(&bytes) {
+            for f in &r.fields {
+                assert!(
+                    f.page >= 1 && !f.source.is_empty() && !f.found_by.is_empty(),
+                    "{:?}: {f:?}",
+                    entry.path()
+                );
+            }
+        }
+    }
 }

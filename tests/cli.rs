@@ -198,3 +198,87 @@ fn help_and_version() {
     let o = scopewise(&["--version"]);
     assert!(stdout(&o).starts_with("scopewise "));
 }
+
+fn fixture_pdf(name: &str) -> String {
+    format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn read_prints_the_readers_answer_as_json() {
+    // One file: the worker's answer, alone.
+    let o = scopewise(&["read", &fixture_pdf("iso42001.pdf")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let fields = v["read"]["fields"].as_array().unwrap();
+    let standard = fields.iter().find(|f| f["field"] == "standard").unwrap();
+    assert_eq!(standard["value"], "42001:2023");
+    assert!(standard["found_by"].as_str().unwrap().contains("42001"));
+    // The same bytes the app's worker reads give the same JSON.
+    let bytes = std::fs::read(fixture_pdf("iso42001.pdf")).unwrap();
+    assert_eq!(
+        out.trim_end(),
+        scopewise::certificate::read_outcome_json(&bytes)
+    );
+}
+
+#[test]
+fn read_several_files_one_line_each_and_the_worst_exit_code() {
+    let o = scopewise(&[
+        "read",
+        &fixture_pdf("two-column.pdf"),
+        &fixture_pdf("scan.pdf"),
+        &fixture_pdf("not-a-pdf.pdf"),
+    ]);
+    // A refusal makes it 2.
+    assert_eq!(o.status.code(), Some(2));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0]["read"].is_object());
+    assert_eq!(lines[1]["refused"]["kind"], "scan");
+    assert_eq!(lines[2]["refused"]["kind"], "not_pdf");
+    assert!(lines[2]["refused"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("This file is not a PDF."));
+    // A file that cannot be opened: 3, on stderr, the others still read.
+    let missing = std::env::temp_dir().join("scopewise-cli-missing.pdf");
+    let o = scopewise(&[
+        "read",
+        missing.to_str().unwrap(),
+        &fixture_pdf("two-column.pdf"),
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    // No file, or an unknown option: 3 with the usage.
+    for args in [vec!["read"], vec!["read", "--colour", "a.pdf"]] {
+        let o = scopewise(&args);
+        assert_eq!(o.status.code(), Some(3), "{args:?}");
+        assert!(stderr(&o).contains("usage:"), "{args:?}");
+    }
+    let o = scopewise(&["--help"]);
+    assert!(stdout(&o).contains("scopewise read <file.pdf>..."));
+    assert!(stdout(&o).contains("exit codes of read"));
+}
+
+/// A document Scopewise does not judge (a real ISO 9001 certificate from
+/// the shared folder) exits 1: read, but a person must look.
+#[test]
+fn read_a_document_not_judged_exits_1() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../shared/real-certificates/bureau-veritas-uk_9001_cloudeon-lithuania_2024_multisite.pdf",
+    );
+    if !dir.is_file() {
+        println!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let o = scopewise(&["read", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["read"]["document"]["kind"], "not-judged");
+}

@@ -1,6 +1,7 @@
 //! A bounded, coverage-blind mutation fuzzer for everything that reads what
 //! a user or a stranger hands the app: link fragments (open, passphrase,
-//! matrix views), evaluation files, saved records. Run by `make test` for
+//! matrix views) of both link formats and the binary body of format 2,
+//! evaluation files, backups, saved records. Run by `make test` for
 //! `FUZZ_SECONDS` (default 8) per target; a panic fails the test and prints
 //! the input that caused it. Deterministic per run index (`FUZZ_SEED`).
 //!
@@ -170,6 +171,7 @@ fn fuzz_link_fragments() {
     let e = reference();
     let seeds: Vec<Vec<u8>> = vec![
         share::encode_open(&e).into_bytes(),
+        share::encode_open_format1(&e).into_bytes(),
         share::encode_locked_with(&e, "fuzz passphrase", [1; 16], [2; 12], 8).into_bytes(),
         b"share=AQA".to_vec(),
         b"".to_vec(),
@@ -188,6 +190,7 @@ fn fuzz_link_bytes_behind_the_check() {
     let e = reference();
     let seeds: Vec<Vec<u8>> = [
         share::encode_open(&e),
+        share::encode_open_format1(&e),
         share::encode_open(
             &Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
         ),
@@ -214,11 +217,53 @@ fn fuzz_json_inside_valid_links() {
     });
 }
 
+/// The binary body of link format 2, mutated behind a valid envelope, so
+/// mutations reach its reader (and the strict evaluation reader after it).
+#[test]
+fn fuzz_binary_bodies_inside_valid_links() {
+    let seeds = vec![
+        share::compact_body(&reference()),
+        share::compact_body(
+            &Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
+        ),
+        share::compact_body(&Evaluation::new(scopewise::domain::RiskTier::Low)),
+    ];
+    run("binary bodies inside links", seeds, |input| {
+        open_link(&share::open_payload_from_body(input));
+    });
+}
+
+/// Backup files: a damaged, cut or foreign file is refused, never a panic.
+#[test]
+fn fuzz_backup_files() {
+    let mut lib = store::Library::new(store::MemoryBackend::default());
+    lib.create("a1", "Example", reference(), 1).unwrap();
+    lib.create(
+        "b2",
+        "",
+        Evaluation::from_json(std::str::from_utf8(&example_json()).unwrap()).unwrap(),
+        2,
+    )
+    .unwrap();
+    let backup = store::backup::make_backup(&lib.all().unwrap(), 3);
+    let seeds = vec![backup.into_bytes(), b"{\"scopewise_backup\":1}".to_vec()];
+    run("backup files", seeds, |input| {
+        if let Ok(b) = store::backup::read_backup(input) {
+            let mut lib = store::Library::new(store::MemoryBackend::default());
+            let plan = store::backup::plan_restore(&mut lib, &b).unwrap();
+            let _ = store::backup::apply_restore(&mut lib, &plan, |s| {
+                (format!("{}-copy", s.id), s.name.clone())
+            });
+        }
+    });
+}
+
 #[test]
 fn fuzz_import_files_and_saved_records() {
     let seeds = vec![
         example_json(),
         include_bytes!("fixtures/store/v1-example.json").to_vec(),
+        include_bytes!("fixtures/store/v2-example.json").to_vec(),
         b"\xEF\xBB\xBF{}".to_vec(),
     ];
     run("import files and saved records", seeds, |input| {
@@ -302,5 +347,88 @@ fn fuzz_certificate_pdf_content_streams() {
         if doc.save_to(&mut bytes).is_ok() {
             let _ = scopewise::certificate::read_certificate_pdf(&bytes);
         }
+    });
+}
+
+/// A dropped ZIP: archives of PDFs and other entries, mutated (sizes,
+/// names, methods, the central directory), never panic or run past a cap.
+#[test]
+fn fuzz_zip_archives() {
+    use std::io::Write;
+    let mut seeds = Vec::new();
+    for method in [
+        zip::CompressionMethod::Stored,
+        zip::CompressionMethod::Deflated,
+    ] {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+            for (i, pdf) in pdf_fixtures().iter().take(3).enumerate() {
+                w.start_file(format!("pack/{i}.pdf"), opts).unwrap();
+                w.write_all(pdf).unwrap();
+            }
+            w.start_file("../../etc/readme.txt", opts).unwrap();
+            w.write_all(b"not a pdf").unwrap();
+            w.finish().unwrap();
+        }
+        seeds.push(buf.into_inner());
+    }
+    run("zip archives", seeds, |bytes| {
+        if let Ok(c) = scopewise::certificate::pdfs_in_zip(bytes) {
+            for p in &c.pdfs {
+                assert!(
+                    !p.name.contains('/') && !p.name.contains('\\'),
+                    "{}",
+                    p.name
+                );
+                assert!(p.bytes.len() <= scopewise::certificate::MAX_FILE_BYTES);
+            }
+        }
+    });
+}
+
+/// Words recognised on page images (OCR), as JSON: SOC 2 reports, bridge
+/// letters and certificates' phrases, mutated, through the document kinds,
+/// the SOC 2 reading and the field recognition.
+#[test]
+fn fuzz_recognised_words_and_soc2_text() {
+    let lines = [
+        "SOC 2 Type 2 Report For the Period April 1, 2024 - March 31, 2025",
+        "INDEPENDENT SERVICE AUDITOR'S REPORT To the Management of: GSI, Inc.",
+        "In our opinion, in all material respects, except for the matter",
+        "Subservice Organization Services Provided",
+        "Microsoft Azure Cloud hosting services",
+        "does not disclose the actual controls at the subservice organization",
+        "St. Louis, Missouri",
+        "June 11, 2025",
+        "UHY LLP is a licensed independent CPA firm",
+        "As of February 18, 2025, GSI is not aware of any material changes",
+        "Sincerely, John Bassett",
+        "Registration Date : 07.07.2025 Expiry Date : 06.07.2026 ISO 27001 : 2022",
+        "Fecha de emisión: 22 de octubre de 2024 UNE-EN ISO/IEC 27001:2023",
+    ];
+    let mut seeds = Vec::new();
+    for n in 1..=lines.len() {
+        let words: Vec<serde_json::Value> = lines[..n]
+            .iter()
+            .enumerate()
+            .flat_map(|(row, line)| {
+                let mut x = 10.0;
+                line.split(' ')
+                    .map(|w| {
+                        let v = serde_json::json!({"page": 1 + row / 9, "text": w, "x0": x, "x1": x + 9.0 * w.len() as f64,
+                            "y0": 40.0 * row as f64, "y1": 40.0 * row as f64 + 30.0});
+                        x += 9.0 * w.len() as f64 + 12.0;
+                        v
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        seeds.push(serde_json::to_vec(&words).unwrap());
+    }
+    run("recognised words", seeds, |input| {
+        let text = String::from_utf8_lossy(input);
+        let _ = scopewise::certificate::read_recognised_json(&text);
     });
 }

@@ -5,67 +5,16 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use scopewise::matrix::Dataset;
-use scopewise::ui::{show_fatal, App, MatrixView, PathsView, FATAL_MESSAGE};
+use scopewise::ui::{bridge, show_fatal, App, MatrixView, PathsView, FATAL_MESSAGE};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
-};
+use web_sys::{Element, HtmlElement};
+
+mod dom;
+use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> HtmlElement {
-    let doc = document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-/// Unticks or ticks a checkbox as a click would, firing `change`.
-fn set_checked(input: &HtmlElement, on: bool) {
-    let input: &HtmlInputElement = input.unchecked_ref();
-    input.set_checked(on);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-}
-
-fn checkbox_labelled(root: &Element, label: &str) -> HtmlElement {
-    let labels = root.query_selector_all("label.check").unwrap();
-    for i in 0..labels.length() {
-        let l: Element = labels.item(i).unwrap().unchecked_into();
-        if l.text_content().unwrap_or_default().trim() == label {
-            return find(&l, "input");
-        }
-    }
-    panic!("no checkbox labelled {label}");
-}
-
-fn press(el: &HtmlElement, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
-        .unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn matrix_renders_every_cell_and_shows_a_disputed_cells_claims() {
@@ -83,6 +32,18 @@ async fn matrix_renders_every_cell_and_shows_a_disputed_cells_claims() {
     assert!(detail.contains("Cohere · ISO/IEC 42001"), "{detail}");
     assert!(detail.contains("Disputed"));
     assert_eq!(count(&el, "[data-testid=cell-detail] li.claim"), 2);
+    // Under its own row: the row after Cohere's, spanning the table.
+    let detail_row = find(&el, "tbody tr.detail-row");
+    let above: Element = detail_row.previous_element_sibling().unwrap();
+    assert_eq!(text(&above, "th"), "Cohere");
+    assert_eq!(
+        find(&detail_row, "td").get_attribute("colspan").as_deref(),
+        Some("7")
+    );
+    assert_eq!(count(&el, "tbody tr"), 9);
+    assert!(text(&el, "[role=status]").contains("Cohere, ISO/IEC 42001"));
+    // The filters start closed.
+    assert!(!find(&el, "details.filters").has_attribute("open"));
     assert_eq!(
         find(&el, "#cell-cohere-iso42001")
             .get_attribute("aria-pressed")
@@ -165,6 +126,7 @@ async fn paths_view_lists_layers_and_hides_direct_paths() {
 
 #[wasm_bindgen_test]
 async fn app_switches_views() {
+    clear_fragment();
     let el = container();
     let _mounted = leptos::mount::mount_to(el.clone(), App);
     assert_eq!(count(&el, "table.matrix"), 1);
@@ -176,6 +138,9 @@ async fn app_switches_views() {
     assert_eq!(count(&el, "table.paths"), 1);
     assert_eq!(paths.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(text(&el, "[data-testid=dataset-age]").contains("Public claims as of 5 July 2026"));
+    // The place is in the address.
+    assert_eq!(window().location().hash().unwrap(), "#/paths");
+    clear_fragment();
 }
 
 #[wasm_bindgen_test]
@@ -189,4 +154,62 @@ fn crash_message_is_readable_and_never_html() {
     assert!(all.contains("<img src=x onerror=alert(1)>"));
     assert_eq!(count(&panel, "img"), 0);
     panel.remove();
+}
+
+#[wasm_bindgen(inline_js = r#"
+// Counts the listeners on window by event type, as the page adds and
+// removes them.
+export function watch_window_listeners() {
+  if (window.__listeners) return;
+  const live = new Map();
+  const add = window.addEventListener.bind(window);
+  const remove = window.removeEventListener.bind(window);
+  window.addEventListener = (type, f, options) => {
+    if (!live.has(type)) live.set(type, new Set());
+    live.get(type).add(f);
+    add(type, f, options);
+  };
+  window.removeEventListener = (type, f, options) => {
+    live.get(type)?.delete(f);
+    remove(type, f, options);
+  };
+  window.__listeners = live;
+}
+export function window_listeners(type) {
+  return window.__listeners?.get(type)?.size ?? 0;
+}
+"#)]
+extern "C" {
+    fn watch_window_listeners();
+    fn window_listeners(kind: &str) -> u32;
+}
+
+#[wasm_bindgen_test]
+async fn a_remounted_app_listens_once_and_an_unmounted_one_not_at_all() {
+    clear_fragment();
+    watch_window_listeners();
+    let kinds = [bridge::EVENT, "hashchange", "dragover", "drop"];
+    let before: Vec<u32> = kinds.iter().map(|k| window_listeners(k)).collect();
+    let added = || -> Vec<u32> {
+        kinds
+            .iter()
+            .zip(&before)
+            .map(|(k, b)| window_listeners(k) - b)
+            .collect()
+    };
+    let el = container();
+    let first = leptos::mount::mount_to(el.clone(), App);
+    tick().await;
+    assert_eq!(added(), vec![1, 1, 1, 1]);
+    drop(first);
+    tick().await;
+    assert_eq!(added(), vec![0, 0, 0, 0]);
+    let _second = leptos::mount::mount_to(el.clone(), App);
+    tick().await;
+    assert_eq!(added(), vec![1, 1, 1, 1]);
+    // One listener answers a message once: the view switches.
+    bridge::send(&bridge::Message::Go(bridge::Route::Paths));
+    tick().await;
+    assert_eq!(count(&el, "table.paths"), 1);
+    clear_fragment();
 }

@@ -10,16 +10,12 @@ use scopewise::ui::Workspace;
 use time::macros::date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+mod dom;
+use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> HtmlElement {
-    let doc = document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
 
 fn mount() -> (HtmlElement, impl Drop) {
     let ds = Dataset::embedded().unwrap();
@@ -28,78 +24,6 @@ fn mount() -> (HtmlElement, impl Drop) {
         view! { <Workspace dataset=ds today=date!(2026 - 11 - 23)/> }
     });
     (el, handle)
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
-}
-
-fn by_id(root: &Element, id: &str) -> HtmlElement {
-    find(root, &format!("[id='{id}']"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn fire(el: &HtmlElement, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
-        .unwrap();
-}
-
-/// Types into an input, textarea or select as a user would: the value, then
-/// an `input` (and a `change`) event.
-fn type_into(root: &Element, id: &str, value: &str) {
-    let el = by_id(root, id);
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.set_value(value);
-    } else {
-        js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
-    }
-    fire(&el, "input");
-    fire(&el, "change");
-}
-
-fn value_of(root: &Element, id: &str) -> String {
-    let el = by_id(root, id);
-    js_sys::Reflect::get(&el, &"value".into())
-        .unwrap()
-        .as_string()
-        .unwrap_or_default()
-}
-
-fn attr(root: &Element, id: &str, name: &str) -> Option<String> {
-    by_id(root, id).get_attribute(name)
-}
-
-fn message_of(root: &Element, id: &str) -> String {
-    let described = attr(root, id, "aria-describedby").unwrap_or_default();
-    described
-        .split_whitespace()
-        .map(|d| by_id(root, d).text_content().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    leptos::__reexports::wasm_bindgen_futures::JsFuture::from(p)
-        .await
-        .unwrap();
 }
 
 /// Adds a candidate through the "add a candidate" form.
@@ -425,4 +349,71 @@ async fn documents_scan_a_contract_and_use_an_answer() {
         .unwrap()
         .as_bool();
     assert_eq!(checked, Some(true), "the Yes radio is checked");
+}
+
+/// The SOC 2 part of the record form: the auditor's opinion and the
+/// subservice organisations (name and method), each a labelled input, kept
+/// in the record.
+#[wasm_bindgen_test]
+async fn soc2_opinion_and_subservice_organisations_are_labelled_and_kept() {
+    use scopewise::domain::evaluation::{Soc2Opinion, SubserviceMethod};
+    use scopewise::domain::RiskTier;
+    use scopewise::policy::Evaluation;
+    let ds = Dataset::embedded().unwrap();
+    let state = RwSignal::new(Evaluation::new(RiskTier::Low));
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Workspace dataset=ds today=date!(2026 - 11 - 23) state=state/> }
+    });
+    add_candidate(&el, "direct:openai").await;
+    by_id(&el, "field-openai-direct-model-add-button").click();
+    tick().await;
+    type_into(&el, "field-openai-direct-r1-standard", "soc2");
+    tick().await;
+    let soc2 = || state.with_untracked(|e| e.candidates[0].records[0].soc2.clone().unwrap());
+    let opinion = "field-openai-direct-r1-soc2-opinion";
+    assert_eq!(count(&el, &format!("label[for='{opinion}']")), 1);
+    type_into(&el, opinion, "qualified");
+    tick().await;
+    assert_eq!(soc2().opinion, Some(Soc2Opinion::Qualified));
+    assert_eq!(
+        count(&el, "[data-testid='subservice-organisations'] legend"),
+        1
+    );
+    by_id(
+        &el,
+        "field-openai-direct-r1-soc2-subservice_organisations-add",
+    )
+    .click();
+    tick().await;
+    let name = "field-openai-direct-r1-soc2-subservice_organisations-0-name";
+    let method = "field-openai-direct-r1-soc2-subservice_organisations-0-method";
+    assert_eq!(count(&el, &format!("label[for='{name}']")), 1);
+    assert_eq!(count(&el, &format!("label[for='{method}']")), 1);
+    type_into(&el, name, "Amazon Web Services, Inc.");
+    tick().await;
+    type_into(&el, method, "inclusive");
+    tick().await;
+    let s = soc2();
+    assert_eq!(s.subservice_organisations.len(), 1);
+    assert_eq!(
+        s.subservice_organisations[0].name,
+        "Amazon Web Services, Inc."
+    );
+    assert_eq!(
+        s.subservice_organisations[0].method,
+        SubserviceMethod::Inclusive
+    );
+    // Removed by its own labelled button.
+    let remove = el
+        .query_selector_all("[data-testid='subservice-organisations'] button")
+        .unwrap();
+    let button: HtmlElement = (0..remove.length())
+        .filter_map(|i| remove.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default() == "Remove subservice organisation 1")
+        .unwrap();
+    button.click();
+    tick().await;
+    assert!(soc2().subservice_organisations.is_empty());
 }

@@ -22,3 +22,11 @@ pub fn bench_evaluate(candidates: usize, records: usize) -> f64 {
 pub fn bench_share(json: &str) -> Vec<f64> {
     scopewise::ui::bench::bench_share(json)
 }
+
+/// For `make bench`: the passphrase link through WebCrypto (see
+/// `scopewise::ui::bench`).
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub async fn bench_share_webcrypto(json: String) -> Vec<f64> {
+    scopewise::ui::bench::bench_share_webcrypto(json).await
+}

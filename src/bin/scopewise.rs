@@ -3,6 +3,9 @@
 //! Prints the report as JSON (or a short summary) and exits with 0 (meets
 //! policy), 1 (conditional), 2 (fails policy) or 3 (the file or the
 //! arguments could not be read).
+//!
+//! `scopewise read FILE...` reads certificate PDFs as the app's reader
+//! does and prints, per file, the reader's answer as one line of JSON.
 
 use scopewise::domain::evaluation::FormatError;
 use scopewise::domain::{format_date, parse_date, DateError};
@@ -15,17 +18,26 @@ scopewise: checks AI vendors' ISO evidence against your policy
 
 usage:
   scopewise check <evaluation.json> [--date YYYY-MM-DD] [--summary]
+  scopewise read <file.pdf>...
   scopewise --help | --version
 
   check       judge every candidate of the evaluation file
   --date      judge on this date (default: the file's evaluation_date, else today, UTC)
   --summary   print a short summary instead of the JSON report
+  read        read certificate PDFs, SOC 2 reports and letters as the app does, and print
+              the reader's answer per file, one line of JSON each (read or refused)
 
-exit codes:
+exit codes of check:
   0  every candidate meets the policy
   1  at least one candidate is conditional (a person must look), none fails
   2  at least one candidate fails the policy
   3  the file or the arguments could not be read
+
+exit codes of read:
+  0  every file was read
+  1  every file was read, and at least one is a document Scopewise does not judge (a person must look)
+  2  at least one file was refused (not a PDF, a scan, a password, damaged)
+  3  a file could not be opened, or the arguments could not be read
 
 The file format is described in docs/evaluation-format.md.";
 
@@ -48,6 +60,7 @@ enum CliError {
     UnknownCommand(String),
     UnknownOption(String),
     NoFile,
+    NoPdf,
     TwoFiles,
     DateMissing,
     BadDate(DateError),
@@ -72,6 +85,7 @@ impl UserError for CliError {
             CliError::UnknownCommand(c) => format!("unknown command “{c}”"),
             CliError::UnknownOption(o) => format!("unknown option “{o}”"),
             CliError::NoFile => "no evaluation file given".into(),
+            CliError::NoPdf => "no PDF file given".into(),
             CliError::TwoFiles => "more than one evaluation file given".into(),
             CliError::DateMissing => "“--date” needs a date".into(),
             CliError::BadDate(e) => format!("--date: {}", e.message()),
@@ -85,6 +99,7 @@ impl UserError for CliError {
     fn help(&self) -> Option<String> {
         match self {
             CliError::TwoFiles => Some("give one evaluation file".into()),
+            CliError::NoPdf => Some("give one or more PDF files after “read”".into()),
             CliError::DateMissing => Some("write it as YYYY-MM-DD".into()),
             CliError::BadDate(e) => e.help(),
             CliError::NotAnEvaluation { error, .. } => error.help(),
@@ -142,8 +157,69 @@ fn parse_args(args: &[String]) -> Result<Parsed, CliError> {
     }))
 }
 
+/// `scopewise read FILE...`: the reader's answer per file, one JSON line
+/// each, in the order given.
+fn read_files(files: &[String]) -> Result<u8, CliError> {
+    use scopewise::certificate::{read_outcome, Outcome};
+    if files.is_empty() {
+        return Err(CliError::NoPdf);
+    }
+    if let Some(opt) = files
+        .iter()
+        .find(|f| f.starts_with('-') && f.as_str() != "-")
+    {
+        if opt == "-h" || opt == "--help" {
+            println!("{USAGE}");
+            return Ok(0);
+        }
+        return Err(CliError::UnknownOption(opt.clone()));
+    }
+    let mut code = 0u8;
+    for f in files {
+        let bytes = if f == "-" {
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| {
+                CliError::Unreadable {
+                    file: "-".into(),
+                    reason: e.to_string(),
+                }
+            })?;
+            b
+        } else {
+            match std::fs::read(f) {
+                Ok(b) => b,
+                Err(e) => {
+                    let e = CliError::Unreadable {
+                        file: f.clone(),
+                        reason: e.to_string(),
+                    };
+                    eprintln!("scopewise: {}", e.message());
+                    code = 3;
+                    continue;
+                }
+            }
+        };
+        let outcome = read_outcome(&bytes);
+        let line = serde_json::to_string(&outcome).map_err(|e| CliError::Unreadable {
+            file: f.clone(),
+            reason: e.to_string(),
+        })?;
+        println!("{line}");
+        let this = match &outcome {
+            Outcome::Refused { .. } => 2,
+            Outcome::Read(r) if r.document.makes_no_record() => 1,
+            Outcome::Read(_) => 0,
+        };
+        code = code.max(this);
+    }
+    Ok(code)
+}
+
 fn run() -> Result<u8, CliError> {
     let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("read") {
+        return read_files(&argv[1..]);
+    }
     let args = match parse_args(&argv)? {
         Parsed::Help => {
             println!("{USAGE}");
@@ -223,6 +299,7 @@ mod tests {
         .iter()
         .map(|a| args(a).err().expect("an error"))
         .collect();
+        errors.push(CliError::NoPdf);
         errors.push(CliError::Unreadable {
             file: "a.json".into(),
             reason: "no such file".into(),

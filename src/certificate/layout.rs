@@ -33,6 +33,37 @@ pub struct Line {
     /// Where the line ends on the right.
     pub right: f64,
     pub size: f64,
+    /// Where pieces of the line sit across a wide gap (table cells, a
+    /// label and its value): the byte offset in `text` where each later
+    /// piece starts, and its x.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<(usize, f64)>,
+}
+
+impl Line {
+    /// The line's pieces across wide gaps: (x, text).
+    pub fn pieces(&self) -> Vec<(f64, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut x = self.x;
+        for &(at, next_x) in &self.cells {
+            if let Some(t) = self.text.get(start..at) {
+                out.push((x, t.trim()));
+            }
+            start = at;
+            x = next_x;
+        }
+        out.push((x, self.text.get(start..).unwrap_or_default().trim()));
+        out.retain(|(_, t)| !t.is_empty());
+        out
+    }
+}
+
+/// A gap this much wider than the font size separates cells, not words.
+const CELL_GAP: f64 = 1.2;
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Deeper than this, a block is read line by line as it is.
@@ -74,6 +105,10 @@ pub fn order_runs(mut runs: Vec<TextRun>) -> Vec<Line> {
                 let tol = 0.3 * prev.size.min(line.size);
                 if (prev.y - line.y).abs() <= tol && line.x >= prev.right - tol {
                     prev.text.push(' ');
+                    let offset = prev.text.len();
+                    prev.cells.push((offset, line.x));
+                    prev.cells
+                        .extend(line.cells.iter().map(|(o, x)| (o + offset, *x)));
                     prev.text.push_str(&line.text);
                     prev.right = line.right;
                     continue;
@@ -175,20 +210,34 @@ fn leaf_lines(runs: &[TextRun], block: Vec<usize>) -> Vec<Line> {
             y: first.y,
             right: right(first),
             size: first.size,
+            cells: Vec::new(),
         };
+        // Wide gaps, as (x, offset in the raw text).
+        let mut wide: Vec<(f64, usize)> = Vec::new();
         for r in &g {
             if !line.text.is_empty() {
                 let gap = r.x - line.right;
                 if gap > 0.15 * r.size && !line.text.ends_with(' ') && !r.text.starts_with(' ') {
                     line.text.push(' ');
                 }
+                if gap > CELL_GAP * r.size {
+                    wide.push((r.x, line.text.len()));
+                }
             }
             line.text.push_str(&r.text);
             line.right = line.right.max(right(r));
             line.size = line.size.max(r.size);
         }
-        let collapsed = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = collapse(&line.text);
         if !collapsed.is_empty() {
+            line.cells = wide
+                .into_iter()
+                .filter_map(|(x, at)| {
+                    let before = collapse(line.text.get(..at)?);
+                    let rest = collapse(line.text.get(at..)?);
+                    (!before.is_empty() && !rest.is_empty()).then_some((before.len() + 1, x))
+                })
+                .collect();
             line.text = collapsed;
             out.push(line);
         }

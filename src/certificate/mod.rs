@@ -7,17 +7,33 @@
 mod dates;
 mod fields;
 mod glyphs;
+mod kind;
+mod labels;
 mod layout;
+mod ocr;
 mod pdf;
 mod prefill;
+mod soc2;
 mod standards;
+mod unzip;
 
-pub use dates::{find_dates, DayMonthOrder, FoundDate};
+pub use dates::{find_dates, fold as fold_text, DayMonthOrder, FoundDate};
 pub use fields::{read_fields, AlsoNamed, Field, FieldReading, Reading};
+pub use kind::{classify, DocumentKind, NotJudged, SOC2_CERTIFICATE_NOTE};
 pub use layout::{order_runs, Line, TextRun};
-pub use pdf::{extract_text, Extracted, PageText, PdfError, MAX_FILE_BYTES, MAX_PAGES};
-pub use prefill::{build_record, read_outcome, read_outcome_json, Confirmed, Outcome, Rejected};
-pub use standards::{find_standards, FoundStandard};
+pub use ocr::{read_recognised, read_recognised_json, OcrError, RecognisedWord, OCR_NOTE};
+pub use pdf::{
+    extract_text, page_images, Extracted, PageImage, PageText, PdfError, MAX_FILE_BYTES,
+    MAX_OCR_PAGES, MAX_PAGES,
+};
+pub use prefill::{
+    build_record, read_outcome, read_outcome_json, Confirmed, ConfirmedField, Outcome, Rejected,
+};
+pub use soc2::{Signer, Soc2Field, Soc2Reading, SubserviceReading};
+pub use standards::{find_other_standards, find_standards, FoundStandard, OtherStandard};
+pub use unzip::{
+    looks_like_zip, pdfs_in_zip, Unpacked, ZipContents, ZipError, MAX_PDFS_IN_ZIP, MAX_ZIP_BYTES,
+};
 
 /// Reads a certificate PDF's fields: what the web worker calls on a dropped
 /// file. The bytes are only read, never kept.

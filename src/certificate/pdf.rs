@@ -13,6 +13,7 @@
 
 use super::glyphs;
 use super::layout::{order_runs, Line, TextRun};
+use crate::error::UserError;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, LoadOptions, Object};
 use serde::{Deserialize, Serialize};
@@ -21,9 +22,12 @@ use std::rc::Rc;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
-/// Pages read; a certificate is one or two, an audit report's first pages
-/// carry what matters.
+/// Pages read from the start; a certificate is one or two, an audit
+/// report's first pages carry what matters.
 pub const MAX_PAGES: usize = 12;
+/// Pages read from the end of a longer document (a report's closing pages
+/// name the audit firm).
+const LAST_PAGES: usize = 4;
 /// Inflated size allowed for one stream, and for the whole file.
 const MAX_STREAM_BYTES: usize = 8 * 1024 * 1024;
 const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
@@ -48,27 +52,46 @@ pub enum PdfError {
     Empty,
 }
 
-impl PdfError {
-    /// What the buyer reads.
-    pub fn message(&self) -> String {
+impl UserError for PdfError {
+    fn message(&self) -> String {
         match self {
-            PdfError::NotPdf => "This file is not a PDF. Drop the certificate as a PDF file.".into(),
+            PdfError::NotPdf => "this file is not a PDF".into(),
             PdfError::TooLarge { bytes, limit } => format!(
-                "This file is {:.1} MB; Scopewise reads PDFs up to {} MB. Drop the certificate itself (usually one or two pages), or type the fields in.",
+                "this file is {:.1} MB; Scopewise reads PDFs up to {} MB",
                 *bytes as f64 / (1024.0 * 1024.0),
                 limit / (1024 * 1024)
             ),
-            PdfError::PasswordProtected => "This PDF needs a password to open, so it cannot be read here. Type the fields in from the certificate.".into(),
-            PdfError::Damaged(why) => format!("This PDF could not be read ({why}). Type the fields in from the certificate."),
-            PdfError::NoTextLayer => "This PDF is an image (a scan): it has no text to read. Type the fields in from the certificate.".into(),
-            PdfError::Empty => "This PDF has no text on its pages. Type the fields in from the certificate.".into(),
+            PdfError::PasswordProtected => {
+                "this PDF needs a password to open, so it cannot be read here".into()
+            }
+            PdfError::Damaged(why) => format!("this PDF could not be read ({why})"),
+            PdfError::NoTextLayer => "this PDF is an image (a scan): it has no text to read".into(),
+            PdfError::Empty => "this PDF has no text on its pages".into(),
         }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(
+            match self {
+                PdfError::NotPdf => "Drop the certificate as a PDF file.",
+                PdfError::TooLarge { .. } => {
+                    "Drop the certificate itself (usually one or two pages), or type the fields in."
+                }
+                PdfError::NoTextLayer => {
+                    "Read it with text recognition, or type the fields in from the certificate."
+                }
+                _ => "Type the fields in from the certificate.",
+            }
+            .into(),
+        )
     }
 }
 
+impl std::error::Error for PdfError {}
+
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.sentence())
     }
 }
 
@@ -117,15 +140,21 @@ pub fn extract_text(bytes: &[u8]) -> Result<Extracted, PdfError> {
     if pages.is_empty() {
         return Err(PdfError::Damaged("no pages found".into()));
     }
-    if pages.len() > MAX_PAGES {
+    if pages.len() > MAX_PAGES + LAST_PAGES {
         notes.push(format!(
-            "Only the first {MAX_PAGES} of {} pages were read.",
+            "Only the first {MAX_PAGES} and the last {LAST_PAGES} of {} pages were read.",
             pages.len()
         ));
     }
     let mut out = Vec::new();
     let mut images = 0usize;
-    for (&number, &page_id) in pages.iter().take(MAX_PAGES) {
+    let skip_to = pages.len().saturating_sub(LAST_PAGES).max(MAX_PAGES);
+    let chosen = pages
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k < MAX_PAGES || *k >= skip_to)
+        .map(|(_, p)| p);
+    for (&number, &page_id) in chosen {
         let mut reader = PageReader::new(&doc, &mut budget);
         if let Ok(page) = doc.get_dictionary(page_id) {
             let scopes = page_scopes(&doc, page_id);
@@ -423,8 +452,9 @@ struct Font {
 }
 
 enum Decoder {
-    /// A /ToUnicode map: the most faithful, so it wins when present.
-    Map(CMap),
+    /// A /ToUnicode map: the most faithful, so it wins when present; a
+    /// simple font falls back to its encoding for codes the map leaves out.
+    Map(CMap, Option<Box<glyphs::Table>>),
     /// A one-byte encoding (WinAnsi, MacRoman, Standard, /Differences):
     /// see [`super::glyphs`].
     Table(Box<glyphs::Table>),
@@ -490,10 +520,16 @@ fn glyphs(font: &Font, bytes: &[u8]) -> Vec<(String, f64, bool)> {
 fn glyphs_as_coded(font: &Font, bytes: &[u8]) -> Vec<(String, f64, bool)> {
     let mut out = Vec::with_capacity(bytes.len());
     match &font.decoder {
-        Decoder::Map(map) => {
+        Decoder::Map(map, fallback) => {
             let mut i = 0;
             while i < bytes.len() {
-                let (text, len) = map.lookup(bytes.get(i..).unwrap_or_default());
+                let (mut text, len) = map.lookup(bytes.get(i..).unwrap_or_default());
+                if let (Some(table), "\u{fffd}", Some(&b)) = (fallback, text.as_str(), bytes.get(i))
+                {
+                    if let Some(c) = table.get(usize::from(b)).copied().flatten() {
+                        text = c.to_string();
+                    }
+                }
                 let len = len.max(1);
                 let code = bytes
                     .get(i..i + len)
@@ -661,6 +697,16 @@ impl CMap {
                 break;
             }
         }
+        // A simple font's codes are one byte, whatever its map's codespace
+        // says (Acrobat writes <0000> <FFFF> for them too).
+        if !two_byte {
+            map.lengths = vec![1];
+            for e in &mut map.entries {
+                if e.len == 2 && e.hi <= 0xFF {
+                    e.len = 1;
+                }
+            }
+        }
         if map.lengths.is_empty() {
             map.lengths.push(if two_byte { 2 } else { 1 });
         }
@@ -809,7 +855,10 @@ impl<'a, 'b> PageReader<'a, 'b> {
             matches!(dict_get(doc, font, b"Subtype"), Some(Object::Name(n)) if n == b"Type0");
         let decoder = match dict_get(doc, font, b"ToUnicode") {
             Some(Object::Stream(s)) => match decode_stream(doc, s, self.budget, &mut self.notes) {
-                Some(data) => Decoder::Map(CMap::parse(&data, two_byte)),
+                Some(data) => Decoder::Map(
+                    CMap::parse(&data, two_byte),
+                    (!two_byte).then(|| Box::new(simple_encoding(doc, font))),
+                ),
                 None => Decoder::Unknown,
             },
             _ if two_byte => {
@@ -1029,7 +1078,12 @@ impl<'a, 'b> PageReader<'a, 'b> {
         let (x_end, _) = apply(&mul(&moved, &gs.ctm), 0.0, gs.rise);
         let scale_y = start[2].hypot(start[3]);
         let height = (size * if scale_y.is_finite() { scale_y } else { 1.0 }).abs();
-        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        // Some writers map their space glyph to a tab or a no-break space.
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
         if clean.trim().is_empty() || !x.is_finite() || !y.is_finite() {
             return;
         }
@@ -1136,5 +1190,119 @@ mod tests {
         }
         .message()
         .contains("25 MB"));
+        for e in [
+            PdfError::NotPdf,
+            PdfError::TooLarge { bytes: 1, limit: 2 },
+            PdfError::PasswordProtected,
+            PdfError::Damaged("no pages found".into()),
+            PdfError::NoTextLayer,
+            PdfError::Empty,
+        ] {
+            crate::error::check_style(&e).unwrap();
+        }
+    }
+}
+
+/// A page's image, for text recognition: a scanned page is usually one
+/// JPEG the browser decodes as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageImage {
+    /// From 1.
+    pub page: u32,
+    pub width: u32,
+    pub height: u32,
+    /// "jpeg" (the bytes are a JPEG file).
+    pub format: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Pages whose image is recognised (OCR): a certificate's first pages.
+pub const MAX_OCR_PAGES: usize = 3;
+
+/// The largest JPEG drawn on each of the first [`MAX_OCR_PAGES`] pages, for
+/// text recognition; empty when the file is not a PDF, is locked, or its
+/// pages carry no JPEG (text drawn as outlines needs a renderer).
+pub fn page_images(bytes: &[u8]) -> Vec<PageImage> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Vec::new();
+    }
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let Ok(doc) = Document::load_mem_with_options(bytes, options) else {
+        return Vec::new();
+    };
+    if doc.is_encrypted() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (&number, &page_id) in doc.get_pages().iter().take(MAX_OCR_PAGES) {
+        let mut best: Option<PageImage> = None;
+        for scope in page_scopes(&doc, page_id) {
+            largest_jpeg(&doc, scope, number, 0, &mut best);
+        }
+        out.extend(best);
+    }
+    out
+}
+
+/// The largest JPEG image of a resource dictionary (and the forms it
+/// draws, two deep), into `best`.
+fn largest_jpeg(
+    doc: &Document,
+    resources: &Dictionary,
+    page: u32,
+    depth: usize,
+    best: &mut Option<PageImage>,
+) {
+    let Some(Object::Dictionary(xobjects)) = dict_get(doc, resources, b"XObject") else {
+        return;
+    };
+    for (_, o) in xobjects.iter().take(200) {
+        let Some(Object::Stream(s)) = deref(doc, o) else {
+            continue;
+        };
+        match dict_get(doc, &s.dict, b"Subtype") {
+            Some(Object::Name(n)) if n == b"Image" => {}
+            Some(Object::Name(n)) if n == b"Form" && depth < 2 => {
+                if let Some(Object::Dictionary(r)) = dict_get(doc, &s.dict, b"Resources") {
+                    largest_jpeg(doc, r, page, depth + 1, best);
+                }
+                continue;
+            }
+            _ => continue,
+        }
+        let dct = match dict_get(doc, &s.dict, b"Filter") {
+            Some(Object::Name(n)) => n == b"DCTDecode" || n == b"DCT",
+            Some(Object::Array(a)) => {
+                a.len() == 1
+                    && matches!(a.first().and_then(|o| deref(doc, o)), Some(Object::Name(n)) if n == b"DCTDecode")
+            }
+            _ => false,
+        };
+        let dim = |k: &[u8]| {
+            dict_get(doc, &s.dict, k)
+                .and_then(number)
+                .filter(|n| (1.0..=20_000.0).contains(n))
+                .map_or(0, |n| n as u32)
+        };
+        let (w, h) = (dim(b"Width"), dim(b"Height"));
+        if !dct || w < 200 || h < 200 || s.content.len() > MAX_FILE_BYTES {
+            continue;
+        }
+        let area = u64::from(w) * u64::from(h);
+        if best
+            .as_ref()
+            .is_none_or(|b| u64::from(b.width) * u64::from(b.height) < area)
+        {
+            *best = Some(PageImage {
+                page,
+                width: w,
+                height: h,
+                format: "jpeg",
+                bytes: s.content.clone(),
+            });
+        }
     }
 }

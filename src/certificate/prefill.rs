@@ -4,12 +4,18 @@
 //! into an `EvidenceRecord` only through [`build_record`], from the values
 //! the user confirmed.
 
-use super::{read_certificate_pdf, Field, PdfError, Reading};
-use crate::domain::evaluation::{EvidenceRecord, SourceKind, StandardRef};
+use super::{read_certificate_pdf, Field, PdfError, Reading, Soc2Field};
+use crate::domain::evaluation::{
+    EvidenceRecord, Soc2Details, Soc2Opinion, Soc2Type, SourceKind, StandardRef,
+    SubserviceOrganisation,
+};
 use crate::domain::{parse_date, Layer};
+use crate::error::UserError;
 use serde::{Deserialize, Serialize};
 
-/// The PDF worker's answer.
+/// The PDF worker's answer. (One answer per file: its size does not
+/// matter.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -37,7 +43,7 @@ pub fn read_outcome(bytes: &[u8]) -> Outcome {
         Ok(reading) => Outcome::Read(reading),
         Err(e) => Outcome::Refused {
             kind: e.kind().into(),
-            message: e.message(),
+            message: e.sentence(),
         },
     }
 }
@@ -56,57 +62,153 @@ impl PdfError {
     }
 }
 
+/// Which field a confirmed value is for: a record field, or a SOC 2
+/// detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConfirmedField {
+    Record(Field),
+    Soc2(Soc2Field),
+}
+
+impl ConfirmedField {
+    /// The field's name in the evaluation format.
+    pub fn id(self) -> &'static str {
+        match self {
+            ConfirmedField::Record(f) => f.id(),
+            ConfirmedField::Soc2(f) => f.id(),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ConfirmedField::Record(f) => f.label(),
+            ConfirmedField::Soc2(f) => f.label(),
+        }
+    }
+
+    pub fn is_date(self) -> bool {
+        match self {
+            ConfirmedField::Record(f) => f.is_date(),
+            ConfirmedField::Soc2(f) => f.is_date(),
+        }
+    }
+}
+
 /// A field's value that the user confirmed, possibly corrected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmed {
-    pub field: Field,
+    pub field: ConfirmedField,
     pub value: String,
+}
+
+impl Confirmed {
+    pub fn new(field: Field, value: &str) -> Confirmed {
+        Confirmed {
+            field: ConfirmedField::Record(field),
+            value: value.to_string(),
+        }
+    }
+
+    pub fn soc2(field: Soc2Field, value: &str) -> Confirmed {
+        Confirmed {
+            field: ConfirmedField::Soc2(field),
+            value: value.to_string(),
+        }
+    }
 }
 
 /// Why confirmed values cannot become a record: the field and the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
-    pub field: Field,
+    pub field: ConfirmedField,
     pub message: String,
+}
+
+fn reject(out: &mut Vec<Rejected>, field: ConfirmedField, message: impl Into<String>) {
+    out.push(Rejected {
+        field,
+        message: message.into(),
+    });
 }
 
 /// Builds the record from the values the user confirmed. A value that does
 /// not parse is reported against its field; an empty value leaves the field
 /// empty, as does a field the PDF did not give. The standard is required:
-/// a record is never given one the user did not confirm.
+/// a record is never given one the user did not confirm, nor a SOC 2 record
+/// a type.
 pub fn build_record(
     id: String,
     layer: Layer,
     values: &[Confirmed],
+    subservice_organisations: Vec<SubserviceOrganisation>,
 ) -> Result<EvidenceRecord, Vec<Rejected>> {
     let mut rejected = Vec::new();
-    let typed = values
-        .iter()
-        .find(|c| c.field == Field::Standard)
-        .map(|c| c.value.trim())
-        .unwrap_or("");
+    let standard_field = ConfirmedField::Record(Field::Standard);
+    let value_of = |f: ConfirmedField| {
+        values
+            .iter()
+            .find(|c| c.field == f)
+            .map(|c| c.value.trim())
+            .unwrap_or("")
+    };
+    let typed = value_of(standard_field);
+    let mut parsed = false;
     let standard = if typed.is_empty() {
-        rejected.push(Rejected {
-            field: Field::Standard,
-            message:
-                "Type the standard and edition as printed on the certificate, e.g. 27001:2022."
-                    .into(),
-        });
+        reject(
+            &mut rejected,
+            standard_field,
+            "Type the standard and edition as printed on the certificate, e.g. 27001:2022.",
+        );
         StandardRef::Soc2
     } else {
         match crate::domain::evaluation::validate_standard_input(typed) {
-            Ok(s) => s,
+            Ok(s) => {
+                parsed = true;
+                s
+            }
             Err(e) => {
-                rejected.push(Rejected {
-                    field: Field::Standard,
-                    message: crate::error::UserError::sentence(&e),
-                });
+                reject(
+                    &mut rejected,
+                    standard_field,
+                    crate::error::UserError::sentence(&e),
+                );
                 StandardRef::Soc2
             }
         }
     };
-    let mut r = EvidenceRecord::new(id, layer, standard);
+    let mut r = EvidenceRecord::new(id, layer, standard.clone());
     r.source = SourceKind::CertificatePdf;
+    let mut soc2 = None;
+    if standard == StandardRef::Soc2 && parsed {
+        r.source = SourceKind::AuditReport;
+        let type_field = ConfirmedField::Soc2(Soc2Field::Type);
+        let report_type = match value_of(type_field).to_ascii_uppercase().as_str() {
+            "II" | "2" | "TYPE II" | "TYPE 2" => Some(Soc2Type::TypeII),
+            "I" | "1" | "TYPE I" | "TYPE 1" => Some(Soc2Type::TypeI),
+            "" => {
+                reject(
+                    &mut rejected,
+                    type_field,
+                    "Type the report type as the report states it: I or II.",
+                );
+                None
+            }
+            _ => {
+                reject(&mut rejected, type_field, "The report type is I or II.");
+                None
+            }
+        };
+        soc2 = Some(Soc2Details {
+            report_type: report_type.unwrap_or(Soc2Type::TypeII),
+            auditor: String::new(),
+            period_start: None,
+            period_end: None,
+            report_date: None,
+            bridge_letter_end: None,
+            opinion: None,
+            subservice_organisations,
+        });
+    }
     for c in values {
         let v = c.value.trim();
         if c.field.is_date() {
@@ -116,31 +218,66 @@ pub fn build_record(
             let date = match parse_date(v) {
                 Ok(d) => d,
                 Err(e) => {
-                    rejected.push(Rejected {
-                        field: c.field,
-                        message: e.to_string(),
-                    });
+                    reject(&mut rejected, c.field, e.to_string());
                     continue;
                 }
             };
             match c.field {
-                Field::OriginallyCertified => r.originally_certified = Some(date),
-                Field::IssueDate => r.issue_date = Some(date),
-                Field::ExpiryDate => r.expiry_date = Some(date),
-                _ => r.last_surveillance_audit = Some(date),
+                ConfirmedField::Record(Field::OriginallyCertified) => {
+                    r.originally_certified = Some(date)
+                }
+                ConfirmedField::Record(Field::IssueDate) => r.issue_date = Some(date),
+                ConfirmedField::Record(Field::ExpiryDate) => r.expiry_date = Some(date),
+                ConfirmedField::Record(_) => r.last_surveillance_audit = Some(date),
+                ConfirmedField::Soc2(f) => {
+                    if let Some(s) = soc2.as_mut() {
+                        match f {
+                            Soc2Field::PeriodStart => s.period_start = Some(date),
+                            Soc2Field::PeriodEnd => s.period_end = Some(date),
+                            Soc2Field::ReportDate => s.report_date = Some(date),
+                            _ => s.bridge_letter_end = Some(date),
+                        }
+                    }
+                }
             }
             continue;
         }
         match c.field {
-            Field::Standard => {}
-            Field::CertificateNumber => r.certificate_number = v.to_string(),
-            Field::Holder => r.holder = v.to_string(),
-            Field::CertificationBody => r.certification_body = v.to_string(),
-            Field::AccreditationBody => r.accreditation_body = v.to_string(),
-            Field::Scope => r.scope = v.to_string(),
-            _ => {}
+            ConfirmedField::Record(f) => match f {
+                Field::CertificateNumber => r.certificate_number = v.to_string(),
+                Field::Holder => r.holder = v.to_string(),
+                Field::CertificationBody => r.certification_body = v.to_string(),
+                Field::AccreditationBody => r.accreditation_body = v.to_string(),
+                Field::Scope => r.scope = v.to_string(),
+                _ => {}
+            },
+            ConfirmedField::Soc2(Soc2Field::Auditor) => {
+                if let Some(s) = soc2.as_mut() {
+                    s.auditor = v.to_string();
+                }
+            }
+            ConfirmedField::Soc2(Soc2Field::Opinion) if !v.is_empty() => {
+                let opinion = match v.to_ascii_lowercase().as_str() {
+                    "unqualified" | "unmodified" => Some(Soc2Opinion::Unqualified),
+                    "qualified" => Some(Soc2Opinion::Qualified),
+                    "adverse" => Some(Soc2Opinion::Adverse),
+                    "disclaimer" | "disclaimed" => Some(Soc2Opinion::Disclaimer),
+                    _ => None,
+                };
+                match (opinion, soc2.as_mut()) {
+                    (Some(o), Some(s)) => s.opinion = Some(o),
+                    (None, _) => reject(
+                        &mut rejected,
+                        c.field,
+                        "The opinion is unqualified, qualified, adverse or disclaimer.",
+                    ),
+                    _ => {}
+                }
+            }
+            ConfirmedField::Soc2(_) => {}
         }
     }
+    r.soc2 = soc2;
     if rejected.is_empty() {
         Ok(r)
     } else {
@@ -154,10 +291,7 @@ mod tests {
     use crate::domain::Standard;
 
     fn c(field: Field, value: &str) -> Confirmed {
-        Confirmed {
-            field,
-            value: value.into(),
-        }
+        Confirmed::new(field, value)
     }
 
     #[test]
@@ -172,6 +306,7 @@ mod tests {
                 c(Field::IssueDate, ""),
                 c(Field::Scope, "The Example API"),
             ],
+            Vec::new(),
         )
         .unwrap();
         assert_eq!(r.source, SourceKind::CertificatePdf);
@@ -200,10 +335,11 @@ mod tests {
                 c(Field::Standard, "27001:1999x"),
                 c(Field::ExpiryDate, "13 Mai 2027"),
             ],
+            Vec::new(),
         )
         .unwrap_err();
-        let fields: Vec<_> = e.iter().map(|r| r.field).collect();
-        assert_eq!(fields, vec![Field::Standard, Field::ExpiryDate]);
+        let fields: Vec<_> = e.iter().map(|r| r.field.id()).collect();
+        assert_eq!(fields, vec!["standard", "expiry_date"]);
         assert!(e.iter().all(|r| !r.message.is_empty()));
     }
 
@@ -213,9 +349,43 @@ mod tests {
             "r1".into(),
             Layer::Model,
             &[c(Field::Holder, "Example AI Ltd")],
+            Vec::new(),
         )
         .unwrap_err();
-        assert_eq!(e[0].field, Field::Standard);
+        assert_eq!(e[0].field, ConfirmedField::Record(Field::Standard));
+    }
+
+    #[test]
+    fn a_soc2_record_gets_its_details_and_never_an_unconfirmed_type() {
+        use crate::domain::evaluation::SubserviceMethod;
+        let values = [
+            c(Field::Standard, "soc2"),
+            c(Field::Holder, "GSI, Inc."),
+            Confirmed::soc2(Soc2Field::Type, "II"),
+            Confirmed::soc2(Soc2Field::Auditor, "UHY LLP"),
+            Confirmed::soc2(Soc2Field::PeriodStart, "2024-04-01"),
+            Confirmed::soc2(Soc2Field::PeriodEnd, "2025-03-31"),
+            Confirmed::soc2(Soc2Field::ReportDate, "2025-06-11"),
+            Confirmed::soc2(Soc2Field::Opinion, "unqualified"),
+        ];
+        let sub = vec![SubserviceOrganisation {
+            name: "Microsoft Azure".into(),
+            method: SubserviceMethod::CarveOut,
+        }];
+        let r = build_record("r1".into(), Layer::Model, &values, sub).unwrap();
+        assert_eq!(r.standard, StandardRef::Soc2);
+        assert_eq!(r.source, SourceKind::AuditReport);
+        let s = r.soc2.unwrap();
+        assert_eq!(s.report_type, Soc2Type::TypeII);
+        assert_eq!(s.auditor, "UHY LLP");
+        assert_eq!(
+            s.period_end.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-31")
+        );
+        assert_eq!(s.opinion, Some(Soc2Opinion::Unqualified));
+        assert_eq!(s.subservice_organisations.len(), 1);
+        let e = build_record("r1".into(), Layer::Model, &values[..2], Vec::new()).unwrap_err();
+        assert_eq!(e[0].field, ConfirmedField::Soc2(Soc2Field::Type));
     }
 
     #[test]
@@ -228,10 +398,14 @@ mod tests {
                 source: "Date of issue: 04/05/2024".into(),
                 page: 1,
                 note: Some("day and month could be either way round".into()),
+                found_by: "the label “Date of issue”".into(),
             }],
             missing: vec![Field::Scope],
             also_named: vec![],
             notes: vec![],
+            document: Default::default(),
+            soc2: None,
+            ocr: false,
         });
         let json = serde_json::to_string(&o).unwrap();
         assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), o);

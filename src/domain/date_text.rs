@@ -1,6 +1,8 @@
-//! Dates as people write them: one recognition, used for the date fields
-//! the buyer types (this module's [`parse_date_input`]) and for the dates a
-//! certificate prints (`certificate::find_dates`).
+//! Dates as people write them, in the date fields the buyer types (this
+//! module's [`parse_date_input`]). The PDF reader finds dates in a
+//! document's text with its own recognition (`certificate::find_dates`),
+//! which also knows month names in six more languages and settles the
+//! day-month order from the document itself.
 //!
 //! # Forms read
 //!
@@ -142,13 +144,11 @@ pub(crate) enum Kind {
 }
 
 /// A run of digits, of letters, or one other character (white space is
-/// skipped), with its byte offsets in the text.
+/// skipped).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
 }
 
 pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
@@ -165,8 +165,6 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
             out.push(Token {
                 kind: Kind::Punct(c),
                 text: &text[i..i + c.len_utf8()],
-                start: i,
-                end: i + c.len_utf8(),
             });
             continue;
         };
@@ -185,8 +183,6 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         out.push(Token {
             kind,
             text: &text[i..end],
-            start: i,
-            end,
         });
     }
     out

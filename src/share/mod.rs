@@ -5,26 +5,35 @@
 //! these bytes, versioned from the first byte (see `docs/share-links.md`):
 //!
 //! ```text
-//! 0        link format (1)
+//! 0        link format (1 or 2; this build writes 2)
 //! 1        mode: 0 open, 1 passphrase
 //! 2..6     body length, u32 big-endian
 //! mode 1:  6..10 PBKDF2 iterations (u32 BE), 10..26 salt, 26..38 nonce
-//! body     open: raw DEFLATE of the evaluation JSON, against the preset
-//!          dictionary of the format; passphrase: the same bytes sealed with
+//! body     open: raw DEFLATE, against the preset dictionary, of the
+//!          evaluation JSON (format 1) or of its schema-aware binary form
+//!          (format 2, [`compact`]); passphrase: the same bytes sealed with
 //!          AES-256-GCM, every header byte as additional authenticated data
 //! trailer  4 bytes: the first bytes of SHA-256(all preceding bytes)
 //! ```
+//!
+//! The key derivation and the cipher run here with RustCrypto (the command
+//! line, native code, tests) and in the browser through WebCrypto
+//! (`crate::ui::library::crypto`): [`prepare_locked`], [`finish_locked`]
+//! and [`Locked::open_plain`] are the parts around the cipher that both
+//! share, and a test in the browser proves both give the same bytes.
 //!
 //! The trailer is not a secret: it tells a link cut short or changed in
 //! transit from a wrong passphrase, and a newer format from someone else's
 //! data. Every format keeps the first byte and the trailer where they are, so
 //! an old page can say "made by a newer version" for ever.
 
+mod compact;
 mod matrix_link;
 
 pub use matrix_link::MatrixLink;
 
 use crate::domain::evaluation::Evaluation;
+use crate::error::UserError;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -36,7 +45,9 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// The newest link format this build reads, and the one it writes.
-pub const LINK_FORMAT: u8 = 1;
+pub const LINK_FORMAT: u8 = 2;
+/// The first format: the evaluation's JSON, DEFLATEd. Opens for ever.
+pub const FORMAT_JSON: u8 = 1;
 /// What precedes the payload in the fragment.
 pub const SHARE_KEY: &str = "share=";
 /// Key derivation for passphrase links (OWASP's 2023 figure for PBKDF2-HMAC-SHA256).
@@ -45,7 +56,8 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 pub const MAX_ITERATIONS: u32 = 2_000_000;
 pub const SALT_LEN: usize = 16;
 pub const NONCE_LEN: usize = 12;
-/// Above this many characters, some chat and mail tools cut links.
+/// Above this many characters, some chat and mail tools cut links (the
+/// share dialog names them: [`tools_that_break`]).
 pub const LONG_LINK: usize = 2_000;
 /// Above this many characters Scopewise offers the file instead of a link
 /// (and refuses to read a fragment: no link of ours is longer).
@@ -64,6 +76,19 @@ const LOCKED_HEADER: usize = BASE_HEADER + 4 + SALT_LEN + NONCE_LEN;
 /// The preset DEFLATE dictionary of link format 1. Frozen: see
 /// `scripts/make-share-dictionary.py`; a test pins its SHA-256.
 pub(crate) static DICTIONARY_V1: &[u8] = include_bytes!("../../data/share-dictionary-v1.txt");
+/// The preset DEFLATE dictionary of link format 2: the words of scope
+/// statements and contract notes. Frozen: see
+/// `scripts/make-share-dictionary-v2.py`; a test pins its SHA-256.
+pub(crate) static DICTIONARY_V2: &[u8] = include_bytes!("../../data/share-dictionary-v2.txt");
+
+/// The dictionary of a link format.
+fn dictionary(version: u8) -> &'static [u8] {
+    if version == FORMAT_JSON {
+        DICTIONARY_V1
+    } else {
+        DICTIONARY_V2
+    }
+}
 
 /// Why a link could not be opened. Each has its own sentence for the buyer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,21 +111,34 @@ pub enum LinkError {
     Unreadable(String),
 }
 
-impl LinkError {
-    /// The sentence shown to the person who opened the link.
-    pub fn message(&self) -> String {
+impl UserError for LinkError {
+    fn message(&self) -> String {
         match self {
-            LinkError::Damaged => "This link is damaged: it contains characters a Scopewise link never has, so something changed it after it was copied. Ask the sender for the link again, or for the evaluation file.".into(),
-            LinkError::Truncated => "This link is cut short: its end is missing, as happens when a chat or mail tool shortens long links. Ask the sender for the evaluation file instead, or for the link in a message that keeps it whole.".into(),
-            LinkError::Altered => "This link has been changed since it was made: its built-in check does not match, so Scopewise will not open it. Ask the sender for the link again.".into(),
-            LinkError::NotOurs => "This is not a Scopewise evaluation link. Check that you copied the whole link from the message you received.".into(),
-            LinkError::Newer(v) => format!("This link was made by a newer version of Scopewise (link format {v}; this page reads up to format {LINK_FORMAT}). Reload the page to get the newest version, or ask the sender for the evaluation file."),
-            LinkError::WrongPassphrase => "That passphrase does not open this link. Passphrases are case-sensitive: check it with the sender, who should have sent it to you by another channel than the link.".into(),
-            LinkError::TooLong(n) => format!("This link is {n} characters long, longer than any link Scopewise makes: it is not one of ours, or other text was pasted onto it."),
-            LinkError::Unreadable(why) => format!("This link opened, but what it holds is not an evaluation Scopewise can read: {why}. Ask the sender for the evaluation file."),
+            LinkError::Damaged => "this link is damaged: it contains characters a Scopewise link never has, so something changed it after it was copied".into(),
+            LinkError::Truncated => "this link is cut short: its end is missing, as happens when a chat or mail tool shortens long links".into(),
+            LinkError::Altered => "this link has been changed since it was made: its built-in check does not match, so Scopewise will not open it".into(),
+            LinkError::NotOurs => "this is not a Scopewise evaluation link".into(),
+            LinkError::Newer(v) => format!("this link was made by a newer version of Scopewise (link format {v}; this page reads up to format {LINK_FORMAT})"),
+            LinkError::WrongPassphrase => "that passphrase does not open this link".into(),
+            LinkError::TooLong(n) => format!("this link is {n} characters long, longer than any link Scopewise makes: it is not one of ours, or other text was pasted onto it"),
+            LinkError::Unreadable(why) => format!("this link opened, but what it holds is not an evaluation Scopewise can read: {why}"),
         }
     }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            LinkError::Damaged | LinkError::Altered => "Ask the sender for the link again, or for the evaluation file.".into(),
+            LinkError::Truncated => "Ask the sender for the evaluation file instead, or for the link in a message that keeps it whole.".into(),
+            LinkError::NotOurs => "Check that you copied the whole link from the message you received.".into(),
+            LinkError::Newer(_) => "Reload the page to get the newest version, or ask the sender for the evaluation file.".into(),
+            LinkError::WrongPassphrase => "Passphrases are case-sensitive: check it with the sender, who should have sent it to you by another channel than the link.".into(),
+            LinkError::TooLong(_) => return None,
+            LinkError::Unreadable(_) => "Ask the sender for the evaluation file.".into(),
+        })
+    }
 }
+
+impl std::error::Error for LinkError {}
 
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -118,6 +156,7 @@ pub enum Shared {
 /// A passphrase link, checked for damage but not yet opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Locked {
+    version: u8,
     header: Vec<u8>,
     iterations: u32,
     salt: [u8; SALT_LEN],
@@ -132,7 +171,7 @@ impl Locked {
     }
 
     /// Opens the link with a passphrase (surrounding spaces ignored, as when
-    /// the link was made).
+    /// the link was made), with RustCrypto.
     pub fn unlock(&self, passphrase: &str) -> Result<Evaluation, LinkError> {
         let key = derive_key(passphrase, &self.salt, self.iterations);
         let cipher = Aes256Gcm::new(&key.into());
@@ -145,8 +184,87 @@ impl Locked {
                 },
             )
             .map_err(|_| LinkError::WrongPassphrase)?;
-        evaluation_from_deflated(&plain)
+        self.open_plain(&plain)
     }
+
+    /// What the cipher needs: the header (additional data), salt, nonce and
+    /// the sealed bytes (ciphertext and tag).
+    pub fn cipher_parts(&self) -> (&[u8], &[u8; SALT_LEN], &[u8; NONCE_LEN], &[u8]) {
+        (&self.header, &self.salt, &self.nonce, &self.sealed)
+    }
+
+    /// The evaluation in the bytes the cipher opened (from either path).
+    pub fn open_plain(&self, plain: &[u8]) -> Result<Evaluation, LinkError> {
+        evaluation_from_body(self.version, plain)
+    }
+}
+
+/// The bytes a passphrase link is made of, before and after the cipher:
+/// made by [`prepare_locked`], sealed by RustCrypto or WebCrypto, finished
+/// by [`finish_locked`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealInput {
+    /// Every header byte: the cipher's additional authenticated data.
+    pub header: Vec<u8>,
+    /// The compressed body to seal.
+    pub plain: Vec<u8>,
+    pub salt: [u8; SALT_LEN],
+    pub nonce: [u8; NONCE_LEN],
+    pub iterations: u32,
+}
+
+/// The passphrase as it goes into the key derivation: surrounding white
+/// space removed.
+pub fn key_material(passphrase: &str) -> &[u8] {
+    passphrase.trim().as_bytes()
+}
+
+/// Header and body of a passphrase link of the current format.
+pub fn prepare_locked(
+    evaluation: &Evaluation,
+    salt: [u8; SALT_LEN],
+    nonce: [u8; NONCE_LEN],
+    iterations: u32,
+) -> SealInput {
+    let plain = deflate(&compact_body(evaluation), DICTIONARY_V2);
+    let sealed_len = plain.len() + 16; // AES-GCM's tag
+    let mut header = Vec::with_capacity(LOCKED_HEADER);
+    header.push(LINK_FORMAT);
+    header.push(MODE_PASSPHRASE);
+    header.extend_from_slice(&u32::try_from(sealed_len).unwrap_or(u32::MAX).to_be_bytes());
+    header.extend_from_slice(&iterations.to_be_bytes());
+    header.extend_from_slice(&salt);
+    header.extend_from_slice(&nonce);
+    SealInput {
+        header,
+        plain,
+        salt,
+        nonce,
+        iterations,
+    }
+}
+
+/// The payload of a passphrase link from its header and sealed bytes.
+pub fn finish_locked(header: &[u8], sealed: &[u8]) -> String {
+    let mut bytes = header.to_vec();
+    bytes.extend_from_slice(sealed);
+    finish(bytes)
+}
+
+/// RustCrypto's AES-256-GCM under the PBKDF2 key: what WebCrypto does in
+/// the browser.
+pub fn seal_rustcrypto(input: &SealInput, passphrase: &str) -> Vec<u8> {
+    let key = derive_key(passphrase, &input.salt, input.iterations);
+    let cipher = Aes256Gcm::new(&key.into());
+    cipher
+        .encrypt(
+            Nonce::from_slice(&input.nonce),
+            Payload {
+                msg: &input.plain,
+                aad: &input.header,
+            },
+        )
+        .unwrap_or_default()
 }
 
 /// The payload of the fragment, if the fragment is a share link.
@@ -171,19 +289,51 @@ pub fn fragment_split(link: &str) -> &str {
 
 /// An open link's payload: anyone holding the link can read the evaluation.
 pub fn encode_open(evaluation: &Evaluation) -> String {
-    open_payload_from_bytes(&evaluation_json(evaluation))
+    envelope_open(
+        LINK_FORMAT,
+        &deflate(&compact_body(evaluation), DICTIONARY_V2),
+    )
 }
 
-/// A well-formed open link around any bytes: for the fuzzer, which needs
-/// links that pass the envelope's checks and reach the JSON reader.
+/// An open link of format 1, as links were made before format 2: for the
+/// tests that keep format 1 opening, and the bench's "before".
+#[doc(hidden)]
+pub fn encode_open_format1(evaluation: &Evaluation) -> String {
+    envelope_open(
+        FORMAT_JSON,
+        &deflate(&evaluation_json(evaluation), DICTIONARY_V1),
+    )
+}
+
+/// A well-formed format-1 open link around any bytes: for the fuzzer, which
+/// needs links that pass the envelope's checks and reach the JSON reader.
 #[doc(hidden)]
 pub fn open_payload_from_bytes(json: &[u8]) -> String {
-    let body = deflate(json);
+    envelope_open(FORMAT_JSON, &deflate(json, DICTIONARY_V1))
+}
+
+/// A well-formed format-2 open link around any binary body: for the fuzzer,
+/// which reaches the body's reader through it.
+#[doc(hidden)]
+pub fn open_payload_from_body(body: &[u8]) -> String {
+    envelope_open(LINK_FORMAT, &deflate(body, DICTIONARY_V2))
+}
+
+/// The binary body of format 2 for an evaluation (before DEFLATE): for the
+/// fuzzer's seeds.
+#[doc(hidden)]
+pub fn compact_body(evaluation: &Evaluation) -> Vec<u8> {
+    let mut copy = evaluation.clone();
+    copy.format = crate::domain::evaluation::FORMAT_VERSION;
+    compact::encode(&serde_json::to_value(&copy).unwrap_or_default())
+}
+
+fn envelope_open(version: u8, body: &[u8]) -> String {
     let mut bytes = Vec::with_capacity(BASE_HEADER + body.len() + CHECK_LEN);
-    bytes.push(LINK_FORMAT);
+    bytes.push(version);
     bytes.push(MODE_OPEN);
-    bytes.extend_from_slice(&body_len(&body));
-    bytes.extend_from_slice(&body);
+    bytes.extend_from_slice(&body_len(body));
+    bytes.extend_from_slice(body);
     finish(bytes)
 }
 
@@ -207,30 +357,8 @@ pub fn encode_locked_with(
     nonce: [u8; NONCE_LEN],
     iterations: u32,
 ) -> String {
-    let plain = deflate(&evaluation_json(evaluation));
-    // AES-GCM adds a 16-byte tag to the plaintext.
-    let sealed_len = plain.len() + 16;
-    let mut header = Vec::with_capacity(LOCKED_HEADER);
-    header.push(LINK_FORMAT);
-    header.push(MODE_PASSPHRASE);
-    header.extend_from_slice(&u32::try_from(sealed_len).unwrap_or(u32::MAX).to_be_bytes());
-    header.extend_from_slice(&iterations.to_be_bytes());
-    header.extend_from_slice(&salt);
-    header.extend_from_slice(&nonce);
-    let key = derive_key(passphrase, &salt, iterations);
-    let cipher = Aes256Gcm::new(&key.into());
-    let sealed = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: &plain,
-                aad: &header,
-            },
-        )
-        .expect("AES-GCM encrypts any message shorter than 64 GiB");
-    let mut bytes = header;
-    bytes.extend_from_slice(&sealed);
-    finish(bytes)
+    let input = prepare_locked(evaluation, salt, nonce, iterations);
+    finish_locked(&input.header, &seal_rustcrypto(&input, passphrase))
 }
 
 /// Reads a link's payload (the part after `#share=`).
@@ -275,7 +403,7 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     let header = &bytes[..header_len];
     let body = &bytes[header_len..header_len + body_len];
     match mode {
-        MODE_OPEN => Ok(Shared::Open(Box::new(evaluation_from_deflated(body)?))),
+        MODE_OPEN => Ok(Shared::Open(Box::new(evaluation_from_body(version, body)?))),
         _ => {
             let iterations = u32::from_be_bytes([header[6], header[7], header[8], header[9]]);
             if iterations == 0 || iterations > MAX_ITERATIONS {
@@ -288,6 +416,7 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
             let mut nonce = [0u8; NONCE_LEN];
             nonce.copy_from_slice(&header[10 + SALT_LEN..LOCKED_HEADER]);
             Ok(Shared::Locked(Locked {
+                version,
                 header: header.to_vec(),
                 iterations,
                 salt,
@@ -371,11 +500,11 @@ fn decode_base64(payload: &str) -> Result<Vec<u8>, LinkError> {
 /// compressed first and flushed to a byte boundary, and only what follows is
 /// kept. That tail refers back into the dictionary like zlib's
 /// `deflateSetDictionary`.
-pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+pub(crate) fn deflate(data: &[u8], dictionary: &[u8]) -> Vec<u8> {
     let flags = create_comp_flags_from_zip_params(9, -15, 0);
     let mut compressor = CompressorOxide::new(flags);
     let mut sink = Vec::new();
-    let (status, _) = compress_to_output(&mut compressor, DICTIONARY_V1, TDEFLFlush::Sync, |out| {
+    let (status, _) = compress_to_output(&mut compressor, dictionary, TDEFLFlush::Sync, |out| {
         sink.extend_from_slice(out);
         true
     });
@@ -391,8 +520,7 @@ pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
 
 /// The inverse of [`deflate`]: the dictionary is put back in front as stored
 /// blocks, and the stream inflated with a size limit.
-pub(crate) fn inflate(body: &[u8], limit: usize) -> Option<Vec<u8>> {
-    let dict = DICTIONARY_V1;
+pub(crate) fn inflate(body: &[u8], limit: usize, dict: &[u8]) -> Option<Vec<u8>> {
     let mut stream = Vec::with_capacity(dict.len() + dict.len() / 65_535 * 5 + 5 + body.len());
     for chunk in dict.chunks(65_535) {
         let len = chunk.len() as u16;
@@ -410,13 +538,45 @@ pub(crate) fn inflate(body: &[u8], limit: usize) -> Option<Vec<u8>> {
     Some(out.split_off(dict.len()))
 }
 
-fn evaluation_from_deflated(body: &[u8]) -> Result<Evaluation, LinkError> {
-    let json = inflate(body, MAX_JSON).ok_or_else(|| {
+/// The evaluation in a body of link format `version`, DEFLATEd: its JSON
+/// (format 1) or its binary form (format 2), read by the same strict reader
+/// as files either way.
+fn evaluation_from_body(version: u8, body: &[u8]) -> Result<Evaluation, LinkError> {
+    let inflated = inflate(body, MAX_JSON, dictionary(version)).ok_or_else(|| {
         LinkError::Unreadable("its compressed data is broken or too large".into())
     })?;
-    let text = std::str::from_utf8(&json)
-        .map_err(|_| LinkError::Unreadable("its text is not valid UTF-8".into()))?;
-    Evaluation::from_json(text).map_err(|e| LinkError::Unreadable(e.to_string()))
+    let json = if version == FORMAT_JSON {
+        String::from_utf8(inflated)
+            .map_err(|_| LinkError::Unreadable("its text is not valid UTF-8".into()))?
+    } else {
+        let value = compact::decode(&inflated, MAX_JSON)
+            .map_err(|_| LinkError::Unreadable("its data is broken".into()))?;
+        serde_json::to_string(&value)
+            .map_err(|_| LinkError::Unreadable("its data is broken".into()))?
+    };
+    Evaluation::from_json(&json).map_err(|e| LinkError::Unreadable(e.to_string()))
+}
+
+/// A tool that does not open links longer than a length, with where that
+/// is known from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkLimit {
+    pub tool: &'static str,
+    pub max_chars: usize,
+    pub source: &'static str,
+}
+
+/// Tools known to break links above a length, shortest limit first. Only
+/// limits with a source are listed.
+pub const LINK_LIMITS: &[LinkLimit] = &[LinkLimit {
+    tool: "Microsoft Teams",
+    max_chars: 2_048,
+    source: "Scopewise's engineering notes (known link limits) and the trial reported in issue 15",
+}];
+
+/// The tools a link of `chars` characters breaks in.
+pub fn tools_that_break(chars: usize) -> Vec<&'static LinkLimit> {
+    LINK_LIMITS.iter().filter(|l| chars > l.max_chars).collect()
 }
 
 #[cfg(test)]

@@ -159,6 +159,34 @@ proptest! {
         }
     }
 
+    /// The body of format 2 round-trips any evaluation (the test above), and
+    /// format 1 still does.
+    #[test]
+    fn format_1_links_still_round_trip(e in evaluation()) {
+        match decode(&encode_open_format1(&e)) {
+            Ok(Shared::Open(back)) => prop_assert_eq!(*back, e),
+            other => prop_assert!(false, "decoded to {:?}", other),
+        }
+    }
+
+    /// Any JSON value at all, of the evaluation's shape or not (fields of the
+    /// wrong kind, unknown fields, numbers, nulls, nesting): the binary body
+    /// gives it back as it was.
+    #[test]
+    fn the_binary_body_round_trips_any_json(v in json_like_an_evaluation()) {
+        let body = compact::encode(&v);
+        prop_assert_eq!(compact::decode(&body, MAX_JSON), Ok(v));
+    }
+
+    /// A cut or flipped binary body is refused, never a panic.
+    #[test]
+    fn a_damaged_binary_body_never_panics(e in evaluation(), at in any::<prop::sample::Index>(), mask in 1u8..=255, cut in any::<bool>()) {
+        let mut body = compact_body(&e);
+        let i = at.index(body.len());
+        if cut { body.truncate(i) } else { body[i] ^= mask }
+        let _ = compact::decode(&body, MAX_JSON);
+    }
+
     #[test]
     fn passphrase_links_round_trip(
         e in evaluation(),
@@ -211,8 +239,82 @@ proptest! {
     }
 }
 
-impl From<LinkError> for TestCaseError {
-    fn from(e: LinkError) -> Self {
-        TestCaseError::fail(e.message())
+fn json_leaf() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<u64>().prop_map(|n| Value::Number(n.into())),
+        any::<i64>().prop_map(|n| Value::Number(n.into())),
+        (-1e12f64..1e12)
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        text().prop_map(Value::String),
+        Just(Value::String("2026-02-29".into())),
+        Just(Value::String("2024-02-29".into())),
+        Just(Value::String("regulated".into())),
+        Just(Value::String("r1".into())),
+    ]
+}
+
+fn json_any() -> impl Strategy<Value = serde_json::Value> {
+    json_leaf().prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()),
+                    Just("name".to_string()),
+                    Just("scope".to_string()),
+                    Just("issue_date".to_string()),
+                    Just("records".to_string()),
+                    Just("layer".to_string()),
+                    "[a-z_]{1,12}",
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// An evaluation's JSON with any part replaced by any JSON.
+fn json_like_an_evaluation() -> impl Strategy<Value = serde_json::Value> {
+    (
+        evaluation(),
+        prop::collection::vec((any::<prop::sample::Index>(), json_any()), 0..4),
+    )
+        .prop_map(|(e, swaps)| {
+            let mut v = serde_json::to_value(&e).unwrap();
+            for (at, with) in swaps {
+                let mut paths = Vec::new();
+                collect_paths(&v, String::new(), &mut paths);
+                let p = &paths[at.index(paths.len())];
+                if let Some(slot) = v.pointer_mut(p) {
+                    *slot = with;
+                }
+            }
+            v
+        })
+}
+
+fn collect_paths(v: &serde_json::Value, here: String, out: &mut Vec<String>) {
+    out.push(here.clone());
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                collect_paths(
+                    x,
+                    format!("{here}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                collect_paths(x, format!("{here}/{i}"), out);
+            }
+        }
+        _ => {}
     }
 }

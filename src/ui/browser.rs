@@ -1,5 +1,7 @@
-//! Browser glue: the calendar date of the user's device and the panic hook.
+//! Browser glue: the calendar date of the user's device, window listeners
+//! that clean up after themselves, and the panic hook.
 
+use leptos::prelude::{on_cleanup, window_event_listener_untyped};
 use time::{Date, Month};
 use wasm_bindgen::JsCast;
 
@@ -17,6 +19,15 @@ pub fn today() -> Date {
     {
         Date::from_calendar_date(1970, Month::January, 1).unwrap_or(Date::MIN)
     }
+}
+
+/// Calls `f` on every `name` event of `window` for as long as the calling
+/// component is mounted: the listener is removed when its owner is cleaned
+/// up, so a view mounted again listens once, not twice. (The app's root is
+/// never unmounted: its listeners live as long as the page.)
+pub fn on_window(name: &str, f: impl Fn(web_sys::Event) + 'static) {
+    let handle = window_event_listener_untyped(name, f);
+    on_cleanup(move || handle.remove());
 }
 
 /// The sentence shown when the app has crashed.

@@ -71,6 +71,10 @@ pub fn MatrixView(
         None => vec![true; Standard::ALL.len()],
     });
     let disputed_only = RwSignal::new(initial.disputed_only);
+    // The filters start closed, so the table fits on the first screen;
+    // open when a link brought filters, so the reader sees them.
+    let filtered =
+        initial.vendors.is_some() || initial.standards.is_some() || initial.disputed_only;
     let initial_cell = initial.cell.as_ref().and_then(|(v, s)| {
         let r = dataset.vendors.iter().position(|x| &x.id == v)?;
         let c = Standard::ALL.iter().position(|x| x == s)?;
@@ -243,20 +247,40 @@ pub fn MatrixView(
                         .into_any()
                     })
                     .collect_view();
+                // The selected cell's claims open under its own row.
+                let detail = move || {
+                    let (sr, c) = selected.get().filter(|(sr, _)| *sr == r)?;
+                    let vendor = &dataset.vendors[sr];
+                    let span = (visible_cols.get().len() + 1).to_string();
+                    Some(view! {
+                        <tr class="detail-row">
+                            <td colspan=span>
+                                <div class="detail" id="cell-detail">
+                                    <CellDetail dataset=dataset vendor=vendor standard=Standard::ALL[c]/>
+                                </div>
+                            </td>
+                        </tr>
+                    })
+                };
                 view! {
                     <tr>
                         <th scope="row">{vendor.name.clone()}</th>
                         {cells}
                     </tr>
+                    {detail}
                 }
             })
             .collect_view()
     };
 
-    let detail = move || {
+    // Said to screen readers when a cell is selected: where its claims are.
+    let announcement = move || {
         selected.get().map(|(r, c)| {
-            let vendor = &dataset.vendors[r];
-            view! { <CellDetail dataset=dataset vendor=vendor standard=Standard::ALL[c]/> }
+            format!(
+                "Showing the claims for {}, {}, under its row.",
+                dataset.vendors[r].name,
+                Standard::ALL[c].name()
+            )
         })
     };
 
@@ -266,7 +290,7 @@ pub fn MatrixView(
             <p class="hint">
                 "Select a cell (click it, or move with the arrow keys and press Enter) to see every claim behind it, with its source and date."
             </p>
-            <details class="filters" open=true>
+            <details class="filters" open=filtered>
                 <summary>"Filter vendors and standards"</summary>
                 <fieldset>
                     <legend>"Vendors"</legend>
@@ -321,7 +345,7 @@ pub fn MatrixView(
             <p class="empty" hidden=move || !visible_rows.get().is_empty() && !visible_cols.get().is_empty()>
                 "No cell matches these filters. Choose “Show everything” to see the whole matrix."
             </p>
-            <div class="detail" aria-live="polite" id="cell-detail">{detail}</div>
+            <p class="sr-only" role="status" aria-live="polite">{announcement}</p>
         </section>
     }
 }

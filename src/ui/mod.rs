@@ -6,24 +6,34 @@ pub mod bench;
 pub mod bridge;
 mod browser;
 mod controls;
-pub mod documents;
 pub mod download;
 pub mod library;
 mod matrix_view;
+mod offline;
 mod paths_view;
 mod workspace;
 
-pub use browser::{install_panic_hook, show_fatal, today, FATAL_MESSAGE};
+pub use bridge::View;
+pub use browser::{install_panic_hook, on_window, show_fatal, today, FATAL_MESSAGE};
 pub use matrix_view::MatrixView;
 pub use paths_view::PathsView;
 pub use workspace::Workspace;
 
 use crate::matrix::Dataset;
 use crate::share::{share_payload, MatrixLink};
-use bridge::{announce, listen, IncomingShown};
+use bridge::{IncomingShown, LoadError, Message, Route, ViewSwitch};
 use leptos::prelude::*;
 use library::share::{read_incoming, Incoming, IncomingPanel};
 use library::{LibraryPanel, Session};
+use workspace::model::Step;
+
+// The addresses name as many steps as the workspace has.
+const _: () = assert!(Step::ALL.len() == Route::STEPS as usize);
+
+/// The workspace's step numbered `n` (1 to 5; out of range, the nearest).
+fn step_at(n: u8) -> Step {
+    Step::ALL[usize::from(n.clamp(1, Route::STEPS)) - 1]
+}
 
 /// The module holding the evaluation workspace (`scopewise-work.js` and
 /// `scopewise-work_bg.wasm`), fetched the first time it is needed.
@@ -54,21 +64,13 @@ pub fn start_work() {
     });
 }
 
-/// The views the top navigation switches between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Matrix,
-    Paths,
-    Evaluate,
-}
-
 /// Where the workspace module stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WorkLoad {
     NotNeeded,
     Loading,
     Ready,
-    Failed(String),
+    Failed(LoadError),
 }
 
 fn current_hash() -> String {
@@ -77,11 +79,36 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Puts a place's address in the address bar: a new entry in the tab's
+/// history (`push`), or in place of the current one.
+fn set_address(route: Route, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = Some(route.fragment());
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
+    };
+}
+
 /// The shell: the header, the navigation, the public matrix and the hosted
 /// paths. The evaluation workspace is fetched when first needed.
 #[component]
 pub fn App() -> impl IntoView {
-    let view = RwSignal::new(View::Matrix);
+    // Where the user is, from the address. The workspace's step is kept
+    // while another view is shown, so "Evaluate evidence" returns to it.
+    let start = Route::parse(&current_hash()).unwrap_or(Route::Matrix);
+    let view = RwSignal::new(start.view());
+    let step = RwSignal::new(start.step().unwrap_or(1));
+    let route = Memo::new(move |_| Route::at(view.get(), step.get()));
+    let go = move |r: Route| {
+        ViewSwitch(view).go(r.view());
+        if let Some(n) = r.step().filter(|n| *n != step.get_untracked()) {
+            step.set(n);
+        }
+    };
     // A share link takes the page until the workspace says what it holds.
     let shown = RwSignal::new(if share_payload(&current_hash()).is_some() {
         IncomingShown::Shared
@@ -112,29 +139,32 @@ pub fn App() -> impl IntoView {
     if shown.get_untracked() == IncomingShown::Shared {
         ensure_work();
     }
-    Effect::new(move |_| {
-        let v = view.get();
-        if v == View::Evaluate {
+    // The place goes to the workspace, and into the address bar: each move
+    // is a new entry in the tab's history, so Back and Forward walk the
+    // places. The first run only mends an address that names no place. A
+    // shared evaluation on screen leaves the address to the workspace
+    // (which takes its link out of the bar).
+    Effect::new(move |ran: Option<()>| {
+        let r = route.get();
+        if r.view() == View::Evaluate {
             ensure_work();
         }
-        announce(bridge::EV_VIEW, v.id());
-    });
-    listen(bridge::EV_GO, move |id| {
-        if let Some(v) = View::from_id(&id) {
-            if view.get_untracked() != v {
-                view.set(v);
-            }
+        bridge::send(&Message::Show(r));
+        if shown.get_untracked() != IncomingShown::Shared
+            && Route::parse(&current_hash()) != Some(r)
+        {
+            set_address(r, ran.is_some());
         }
     });
-    listen(bridge::EV_INCOMING, move |id| {
-        shown.set(IncomingShown::from_id(&id))
+    bridge::listen(move |message| match message {
+        Message::Go(r) => go(r),
+        Message::Incoming(s) => shown.set(s),
+        _ => {}
     });
     // A file dropped beside a drop zone would make the browser open it in
     // place of the app: such drops do nothing (the zones handle their own).
     for name in ["dragover", "drop"] {
-        std::mem::forget(leptos::prelude::window_event_listener_untyped(name, |ev| {
-            ev.prevent_default()
-        }));
+        on_window(name, |ev| ev.prevent_default());
     }
     let matrix_link = RwSignal::new(None::<MatrixLink>);
     let body = match Dataset::embedded() {
@@ -143,27 +173,27 @@ pub fn App() -> impl IntoView {
             let read_matrix_link = move || {
                 if let Some(link) = MatrixLink::parse(&current_hash(), &ids) {
                     matrix_link.set(Some(link));
-                    view.set(View::Matrix);
                 }
             };
             read_matrix_link();
-            // A link pasted into the address bar of an open tab only changes
-            // the fragment: read it the same way. The workspace reads share
-            // links itself; the shell makes sure it is there to read them.
-            std::mem::forget(leptos::prelude::window_event_listener_untyped(
-                "hashchange",
-                move |_| {
-                    if share_payload(&current_hash()).is_some() {
-                        if work.get_untracked() != WorkLoad::Ready {
-                            shown.set(IncomingShown::Shared);
-                        }
-                        ensure_work();
-                    } else {
-                        read_matrix_link();
+            // Back, Forward, and a link or address typed into the address
+            // bar of an open tab only change the fragment: go to the place
+            // it names (an anchor such as "#main" names none). The
+            // workspace reads share links itself; the shell makes sure it
+            // is there to read them.
+            on_window("hashchange", move |_| {
+                let hash = current_hash();
+                if share_payload(&hash).is_some() {
+                    if work.get_untracked() != WorkLoad::Ready {
+                        shown.set(IncomingShown::Shared);
                     }
-                },
-            ));
-            view! { <Main dataset=ds view=view shown=shown work=work retry=ensure_work matrix_link=matrix_link/> }
+                    ensure_work();
+                } else if let Some(r) = Route::parse(&hash) {
+                    read_matrix_link();
+                    go(r);
+                }
+            });
+            view! { <Main dataset=ds view=view route=route shown=shown work=work retry=ensure_work matrix_link=matrix_link/> }
                 .into_any()
         }
         Err(e) => view! {
@@ -190,6 +220,7 @@ pub fn App() -> impl IntoView {
                 <ViewButton view=view shown=shown which=View::Evaluate label="Evaluate evidence"/>
             </nav>
         </header>
+        <offline::UpdateBanner/>
         {body}
         <footer class="site">
             <p>
@@ -215,7 +246,7 @@ fn ViewButton(
             on:click=move |_| {
                 // Leaving a shared evaluation for the app's own views.
                 if shown.get_untracked() == IncomingShown::Shared {
-                    announce(bridge::EV_CLOSE_SHARED, "");
+                    bridge::send(&Message::CloseShared);
                     shown.set(IncomingShown::None);
                 }
                 view.set(which)
@@ -230,6 +261,7 @@ fn ViewButton(
 fn Main(
     dataset: &'static Dataset,
     view: RwSignal<View>,
+    route: Memo<Route>,
     shown: RwSignal<IncomingShown>,
     work: RwSignal<WorkLoad>,
     retry: impl Fn() + Copy + Send + Sync + 'static,
@@ -266,7 +298,7 @@ fn Main(
                 WorkLoad::Failed(e) => view! {
                     <div class="work-status" role="alert" data-testid="work-failed">
                         <p>
-                            "The evaluation workspace could not be loaded from this site (" {e}
+                            "The evaluation workspace could not be loaded from this site (" {e.to_string()}
                             "). Your saved work in this browser is untouched. Check the connection and try again."
                         </p>
                         <button type="button" on:click=move |_| retry()>"Try again"</button>
@@ -276,7 +308,7 @@ fn Main(
                 _ => ().into_any(),
             }}
             // The workspace module mounts here; the shell never redraws it.
-            <div id=bridge::WORK_ROOT data-view=move || view.get().id() hidden=move || !work_visible()></div>
+            <div id=bridge::WORK_ROOT data-route=move || route.get().id() hidden=move || !work_visible()></div>
             {move || match (showing_shared(), view.get()) {
                 (true, _) | (false, View::Evaluate) => ().into_any(),
                 (false, View::Matrix) => {
@@ -293,53 +325,64 @@ fn Main(
 /// link brought one, else the user's own work.
 #[component]
 pub fn WorkApp() -> impl IntoView {
-    let initial = web_sys::window()
+    // The place the shell was at when it fetched this module.
+    let start = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(bridge::WORK_ROOT))
-        .and_then(|e| e.get_attribute(bridge::VIEW_ATTRIBUTE))
-        .and_then(|id| View::from_id(&id))
-        .unwrap_or(View::Evaluate);
-    let view = RwSignal::new(initial);
-    // Parts that move the user between views (a saved copy of a shared
-    // evaluation opens in the workspace) find the switch here.
-    provide_context(view);
-    listen(bridge::EV_VIEW, move |id| {
-        if let Some(v) = View::from_id(&id) {
-            if view.get_untracked() != v {
-                view.set(v);
-            }
-        }
+        .and_then(|e| e.get_attribute(bridge::ROUTE_ATTRIBUTE))
+        .and_then(|id| Route::from_id(&id))
+        .unwrap_or(Route::Evaluate(1));
+    let view = RwSignal::new(start.view());
+    let step = RwSignal::new(step_at(start.step().unwrap_or(1)));
+    provide_context(ViewSwitch(view));
+    Effect::new(move |_| {
+        let r = Route::at(view.get(), step.get().number() as u8);
+        bridge::send(&Message::Go(r))
     });
-    Effect::new(move |_| announce(bridge::EV_GO, view.get().id()));
     let (first, whole) = read_incoming();
     let incoming = RwSignal::new(first);
     let whole_link = RwSignal::new(whole);
+    bridge::listen(move |message| match message {
+        Message::Show(r) => {
+            ViewSwitch(view).go(r.view());
+            let Some(s) = r.step().map(step_at) else {
+                return;
+            };
+            if step.get_untracked() != s {
+                step.set(s);
+                // Back or Forward to another step: its heading takes the
+                // focus, as after "Next".
+                set_timeout(
+                    move || {
+                        workspace::focus_id(&s.heading_id());
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        }
+        Message::CloseShared => incoming.set(Incoming::Nothing),
+        _ => {}
+    });
     Effect::new(move |_| {
         let shown = incoming.with(|i| match i {
             Incoming::Open(_) | Incoming::Locked(_) => IncomingShown::Shared,
             Incoming::Bad(_) => IncomingShown::Notice,
             Incoming::Nothing => IncomingShown::None,
         });
-        announce(bridge::EV_INCOMING, shown.id());
+        bridge::send(&Message::Incoming(shown));
     });
-    listen(bridge::EV_CLOSE_SHARED, move |_| {
-        incoming.set(Incoming::Nothing)
+    on_window("hashchange", move |_| {
+        let (next, whole) = read_incoming();
+        if !matches!(next, Incoming::Nothing) {
+            incoming.set(next);
+            whole_link.set(whole);
+        }
     });
-    std::mem::forget(leptos::prelude::window_event_listener_untyped(
-        "hashchange",
-        move |_| {
-            let (next, whole) = read_incoming();
-            if !matches!(next, Incoming::Nothing) {
-                incoming.set(next);
-                whole_link.set(whole);
-            }
-        },
-    ));
     match Dataset::embedded() {
         // The shell says when the matrix cannot be read.
         Err(_) => ().into_any(),
         Ok(dataset) => {
-            view! { <Work dataset=dataset view=view incoming=incoming whole_link=whole_link/> }
+            view! { <Work dataset=dataset view=view step=step incoming=incoming whole_link=whole_link/> }
                 .into_any()
         }
     }
@@ -349,6 +392,7 @@ pub fn WorkApp() -> impl IntoView {
 fn Work(
     dataset: &'static Dataset,
     view: RwSignal<View>,
+    step: RwSignal<Step>,
     incoming: RwSignal<Incoming>,
     whole_link: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -357,6 +401,15 @@ fn Work(
     // outlives switching between views.
     let session = Session::start();
     provide_context(session);
+    // Another evaluation opened (from the list, a file, a shared copy):
+    // it starts at step 1.
+    Effect::new(move |seen: Option<u32>| {
+        let generation = session.generation.get();
+        if seen.is_some_and(|g| g != generation) {
+            step.set(Step::Workload);
+        }
+        generation
+    });
     let showing_shared =
         move || incoming.with(|i| matches!(i, Incoming::Open(_) | Incoming::Locked(_)));
     view! {
@@ -367,7 +420,8 @@ fn Work(
                 // A new generation (another evaluation opened) remounts
                 // the workspace, so every field shows the new values.
                 session.generation.track();
-                view! { <Workspace dataset=dataset today=today state=session.eval/> }
+                let elsewhere = session.edited_elsewhere();
+                view! { <Workspace dataset=dataset today=today state=session.eval step=step elsewhere=elsewhere/> }
             }}
         })}
     }

@@ -4,7 +4,7 @@
 import { test, expect, openApp, watchOrigin, axeViolations, type Leak } from "./fixtures";
 import { openWorkspace, TODAY } from "./workspace-helpers";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -218,9 +218,10 @@ test("damaged, cut, foreign and newer links each get their own message, and the 
   const [base, payload] = link.split("#share=");
   const mid = Math.floor(payload.length / 2);
   const flipped = payload.slice(0, mid) + (payload[mid] === "A" ? "B" : "A") + payload.slice(mid + 1);
-  // A link from a newer Scopewise: format byte 2, its check made consistently.
+  // A link from a newer Scopewise: format byte 3, its check made consistently.
   const bytes = Buffer.from(payload, "base64url");
-  bytes[0] = 2;
+  expect(bytes[0]).toBe(2);
+  bytes[0] = 3;
   const body = bytes.subarray(0, bytes.length - 4);
   createHash("sha256").update(body).digest().copy(bytes, bytes.length - 4, 0, 4);
   const newer = bytes.toString("base64url");
@@ -248,12 +249,28 @@ test("damaged, cut, foreign and newer links each get their own message, and the 
   await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");
 });
 
-test("a long evaluation's link carries a warning about chat tools", async ({ page }) => {
+test("the reference evaluation's link fits chat tools; a longer one names the tools it breaks in and offers the file", async ({ page }, info) => {
   await openWorkspace(page);
   await importFile(page, REFERENCE);
   const link = await makeLink(page, "open");
-  expect(link.length).toBeGreaterThan(2000);
-  await expect(page.getByTestId("share-long-warning")).toContainText("cut long links");
+  expect(link.length).toBeLessThanOrEqual(2000);
+  await expect(page.getByTestId("share-long-warning")).toHaveCount(0);
+  // An evaluation whose notes are long and unlike anything else: its link is long.
+  const long = JSON.parse(readFileSync(REFERENCE, "utf8"));
+  let seed = 7;
+  const noise = () => Array.from({ length: 400 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), "abcdefghijklmnopqrstuvwxyz0123456789 "[seed % 37])).join("");
+  for (const c of long.candidates) c.customer_notes = noise();
+  const file = info.outputPath("long.json");
+  writeFileSync(file, JSON.stringify(long));
+  await importFile(page, file);
+  await page.getByRole("button", { name: "Close" }).click();
+  const longer = await makeLink(page, "open");
+  expect(longer.length).toBeGreaterThan(2048);
+  const warning = page.getByTestId("share-long-warning");
+  await expect(warning).toContainText("Microsoft Teams does not open links longer than 2,048 characters");
+  const download = page.waitForEvent("download");
+  await warning.getByRole("button", { name: "Export to a file" }).click();
+  expect((await download).suggestedFilename()).toBe("scopewise-claims-triage-assistant.json");
   // The panel, the list and the dialog pass axe.
   await page.getByText(/Saved on this device/).click();
   expect(await axeViolations(page)).toEqual([]);
@@ -261,6 +278,7 @@ test("a long evaluation's link carries a warning about chat tools", async ({ pag
 
 test("a matrix view link carries filters and the selected cell, and no user data", async ({ page, browser, baseURL }) => {
   await openApp(page);
+  await page.getByText("Filter vendors and standards").click();
   await page.getByRole("group", { name: "Standards" }).getByLabel("ISO/IEC 27017").uncheck();
   await page.getByLabel("Only vendors with a disputed cell").check();
   await page.getByRole("button", { name: /^Cohere, ISO\/IEC 42001/ }).click();

@@ -60,8 +60,8 @@ test("an announcement date is shown apart from the certificate's effective date"
 
 test("cells can be explored with the keyboard alone", async ({ page }) => {
   await openApp(page);
-  // Tab from the last filter control reaches the table region, then the grid.
-  await page.getByRole("button", { name: "Link to this view" }).focus();
+  // Tab from the (closed) filter panel reaches the table region, then the grid.
+  await page.getByText("Filter vendors and standards").focus();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   const first = page.getByRole("button", { name: /^OpenAI, ISO\/IEC 27001/ });
@@ -89,6 +89,7 @@ test("cells can be explored with the keyboard alone", async ({ page }) => {
 test("filters hide vendors and standards, and can be reset", async ({ page }) => {
   await openApp(page);
   const table = page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ });
+  await page.getByText("Filter vendors and standards").click();
   await page.getByRole("group", { name: "Vendors" }).getByLabel("OpenAI").uncheck();
   await expect(table.getByRole("rowheader")).toHaveCount(7);
   await expect(table.getByRole("rowheader", { name: "OpenAI" })).toHaveCount(0);
@@ -117,4 +118,41 @@ test("the dataset's age is counted against today", async ({ page }) => {
 test("the page says what it is and that nothing leaves the tab", async ({ page }) => {
   await openApp(page);
   await expect(page.locator("header.site .lede")).toContainText("nothing you type or drop here is sent to any server");
+});
+
+test("the filters start closed, so a laptop screen shows several vendors at once", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openApp(page);
+  await expect(page.getByRole("group", { name: "Vendors" })).toBeHidden();
+  const table = page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ });
+  const rows = table.getByRole("rowheader");
+  let inView = 0;
+  for (let i = 0; i < (await rows.count()); i++) {
+    const box = await rows.nth(i).boundingBox();
+    if (box && box.y + box.height <= 900) inView += 1;
+  }
+  expect(inView).toBeGreaterThan(1);
+  await page.getByText("Filter vendors and standards").click();
+  await expect(page.getByRole("group", { name: "Vendors" })).toBeVisible();
+});
+
+test("a cell's detail opens under its own row", async ({ page }) => {
+  await openApp(page);
+  const table = page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ });
+  await page.getByRole("button", { name: /^AWS, ISO\/IEC 42001/ }).click();
+  const detail = page.getByTestId("cell-detail");
+  await expect(detail).toContainText("AWS · ISO/IEC 42001");
+  const aws = await table.getByRole("rowheader", { name: "AWS" }).boundingBox();
+  const azure = await table.getByRole("rowheader", { name: "Azure" }).boundingBox();
+  const box = await detail.boundingBox();
+  // Between AWS's row and the next vendor's.
+  expect(box!.y).toBeGreaterThanOrEqual(aws!.y + aws!.height - 1);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(azure!.y + 1);
+  await expect(page.getByRole("status").filter({ hasText: "AWS, ISO/IEC 42001" })).toHaveCount(1);
+  // Another row's cell moves it there.
+  await page.getByRole("button", { name: /^Cohere, ISO\/IEC 42001/ }).click();
+  await expect(detail).toContainText("Cohere · ISO/IEC 42001");
+  const cohere = await table.getByRole("rowheader", { name: "Cohere" }).boundingBox();
+  expect((await detail.boundingBox())!.y).toBeGreaterThanOrEqual(cohere!.y + cohere!.height - 1);
+  await expect(detail).toHaveCount(1);
 });

@@ -33,6 +33,10 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
     trace: "off",
+    // The app registers a service worker; tests run without it (each in a
+    // fresh context, as before) unless they ask for it (offline.spec.ts),
+    // so routes and network failures stay visible to the page.
+    serviceWorkers: "block",
   },
   webServer: {
     command: `node serve.mjs --dir ${process.env.E2E_DIST ?? "../../dist"} --port ${PORT}`,

@@ -82,6 +82,29 @@ plain("the zero-request check catches requests, beacons, images and WebSockets",
   await context.close();
 });
 
+// A service worker is allowed only from this origin, and what it requests is
+// watched like the page's own requests: prove an off-origin fetch of a
+// service worker is caught.
+plain("the zero-request check catches a service worker's off-origin request", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ serviceWorkers: "allow" });
+  const origin = new URL(baseURL!).origin;
+  const leaks = await watchOrigin(context, origin);
+  // A leaky worker, served from this origin without the site's policy.
+  await context.route("**/leaky-sw.js", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `self.addEventListener("install", (e) => e.waitUntil(fetch("http://127.0.0.2:9/from-the-service-worker").catch(() => {})));`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(baseURL!);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register("./leaky-sw.js", { scope: "./leaky/" });
+  });
+  await expect.poll(() => leaks.map((l) => l.url)).toContain("http://127.0.0.2:9/from-the-service-worker");
+  await context.close();
+});
+
 test("the built site works from a sub-path", async ({ page }) => {
   await openApp(page, "./deep/sub/path/");
   await expect(page.locator("tbody button.cell")).toHaveCount(48);

@@ -28,6 +28,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
   ".ics": "text/calendar",
   ".txt": "text/plain; charset=utf-8",
 };

@@ -7,22 +7,33 @@
 //! the work in the tab, and offers the file.
 
 mod backend;
+pub mod crypto;
+pub mod keep;
 pub mod share;
+pub mod tabs;
 
 pub use backend::{format_time, new_id, now_ms, random_bytes, rename_old_keys_then, LocalStorage};
 
 use crate::domain::evaluation::Evaluation;
 use crate::domain::RiskTier;
+use crate::error::UserError;
+use crate::store::backup::{self, RestorePlan};
 use crate::store::{
-    display_name, read_import, Entry, Library, Listing, StoreError, MAX_IMPORT_BYTES,
+    backup_reminder_due, display_name, id_of_key, read_import, Entry, Library, Listing,
+    SaveOutcome, Saved, StoreError, MAX_IMPORT_BYTES, STORE_VERSION,
 };
 use crate::ui::download::download;
 use leptos::prelude::*;
+use std::fmt;
 use std::time::Duration;
+use tabs::{Ask, Message};
 use wasm_bindgen::JsCast;
 
 /// How long typing must pause before a save.
 const SAVE_DELAY: Duration = Duration::from_millis(500);
+/// How long "Edit here instead" waits for the other tab to hand over
+/// before taking the evaluation from it (a frozen or stuck tab).
+const HANDOVER_WAIT: Duration = Duration::from_secs(3);
 
 /// Where the evaluation on screen stands with the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +56,8 @@ pub struct Session {
     pub id: RwSignal<Option<String>>,
     /// The record's own name (empty: follow the workload's name).
     pub name: RwSignal<String>,
-    /// Bumped when another evaluation is opened: the workspace remounts.
+    /// Bumped when another evaluation is opened, or when it turns
+    /// read-only or editable here: the workspace remounts.
     pub generation: RwSignal<u32>,
     pub state: RwSignal<SaveState>,
     pub listing: RwSignal<Listing>,
@@ -53,20 +65,61 @@ pub struct Session {
     pub undo: RwSignal<Option<(String, String)>>,
     /// A sentence about the last action, announced politely.
     pub notice: RwSignal<String>,
+    /// Another tab of this browser is editing the evaluation on screen:
+    /// who, as that tab describes itself (empty until it answers).
+    pub elsewhere: RwSignal<Option<String>>,
+    /// Whether the browser keeps Scopewise's storage until the user
+    /// deletes it (`None`: not known yet, or the browser cannot say).
+    pub persisted: RwSignal<Option<bool>>,
+    /// Bytes used and the quota, as the browser estimates them.
+    pub usage: RwSignal<Option<(f64, f64)>>,
+    /// When everything was last backed up to a file.
+    pub last_backup: RwSignal<Option<i64>>,
+    /// The revision of the record this tab last read or wrote.
+    revision: StoredValue<Option<u64>>,
     /// The JSON last written, so an unchanged evaluation is not rewritten.
     last_saved: StoredValue<String>,
     created_ms: StoredValue<i64>,
     save_token: StoredValue<u64>,
+    asked_to_keep: StoredValue<bool>,
+    /// This tab's id and how other tabs name it.
+    tab: StoredValue<(String, String)>,
 }
 
 fn library() -> Library<LocalStorage> {
     Library::new(LocalStorage)
 }
 
+/// The browser refused to save a file the tab made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRefused;
+
+impl fmt::Display for FileRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for FileRefused {}
+
+impl UserError for FileRefused {
+    fn message(&self) -> String {
+        "your browser refused to save the file".into()
+    }
+    fn help(&self) -> Option<String> {
+        Some("Try again, or copy the text instead.".into())
+    }
+}
+
+fn save_file(name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileRefused> {
+    download(name, mime, bytes).map_err(|_| FileRefused)
+}
+
 impl Session {
     /// Starts the session: reopens the evaluation that was open last, and
     /// arranges for every change to be saved.
     pub fn start() -> Session {
+        let opened = format!("the tab opened at {}", time_of_day(now_ms()));
         let s = Session {
             eval: RwSignal::new(Evaluation::new(RiskTier::Regulated)),
             id: RwSignal::new(None),
@@ -76,19 +129,30 @@ impl Session {
             listing: RwSignal::new(Listing::default()),
             undo: RwSignal::new(None),
             notice: RwSignal::new(String::new()),
+            elsewhere: RwSignal::new(None),
+            persisted: RwSignal::new(None),
+            usage: RwSignal::new(None),
+            last_backup: RwSignal::new(library().last_backup().ok().flatten()),
+            revision: StoredValue::new(None),
             last_saved: StoredValue::new(String::new()),
             created_ms: StoredValue::new(0),
             save_token: StoredValue::new(0),
+            asked_to_keep: StoredValue::new(false),
+            tab: StoredValue::new((new_id(), opened)),
         };
         s.refresh();
         let lib = library();
         match lib.open_id() {
             Ok(Some(id)) => match lib.load(&id) {
-                Ok(Some(saved)) => s.show(saved),
+                Ok(Some(saved)) => {
+                    s.show(saved);
+                    s.claim(&id);
+                }
                 Ok(None) => {}
-                Err(why) => s
-                    .notice
-                    .set(format!("The evaluation you had open could not be read ({why}). It is kept aside in the list below.")),
+                Err(why) => s.notice.set(format!(
+                    "The evaluation you had open could not be read ({}). It is kept aside in the list below.",
+                    why.message()
+                )),
             },
             Ok(None) => {}
             Err(e) => s.state.set(SaveState::Failed(e)),
@@ -103,20 +167,204 @@ impl Session {
         });
         // Hiding the tab, or leaving the page, saves at once.
         let flush = move |_| s.flush();
-        std::mem::forget(window_event_listener_untyped("visibilitychange", flush));
-        std::mem::forget(window_event_listener_untyped("pagehide", flush));
+        crate::ui::on_window("visibilitychange", flush);
+        crate::ui::on_window("pagehide", flush);
+        // The other tabs: who edits what, and what they saved.
+        tabs::listen(move |m| s.on_message(m));
+        // Without a channel, the storage event still tells of saves.
+        crate::ui::on_window("storage", move |ev| {
+            if !s.alive() {
+                return;
+            }
+            let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+            match key.as_deref().and_then(id_of_key) {
+                Some(id) if s.id.get_untracked().as_deref() == Some(id) => s.follow(),
+                Some(_) => s.refresh(),
+                None => {}
+            }
+        });
+        leptos::task::spawn_local(async move {
+            s.persisted.try_set(keep::persisted(false).await);
+            s.usage.try_set(keep::estimate().await);
+        });
         s
     }
 
-    fn show(&self, saved: crate::store::Saved) {
+    /// Whether another tab is editing the evaluation on screen.
+    pub fn edited_elsewhere(&self) -> bool {
+        self.elsewhere.with_untracked(Option::is_some)
+    }
+
+    /// Whether `id` is the evaluation on screen (false once the session is
+    /// gone: callbacks that come back later then do nothing).
+    fn showing(&self, id: &str) -> bool {
+        self.id.try_get_untracked().flatten().as_deref() == Some(id)
+    }
+
+    /// False once the session is gone (its listeners live as long as the
+    /// page, and then do nothing).
+    fn alive(&self) -> bool {
+        self.id.try_get_untracked().is_some()
+    }
+
+    fn show(&self, saved: Saved) {
         self.save_token.update_value(|t| *t = t.wrapping_add(1));
         self.created_ms.set_value(saved.created_ms);
+        self.revision.set_value(Some(saved.revision));
         self.id.set(Some(saved.id));
         self.name.set(saved.name);
         self.eval.set(saved.evaluation);
         self.last_saved.set_value(self.snapshot());
         self.state.set(SaveState::Saved(saved.updated_ms));
         self.generation.update(|g| *g += 1);
+    }
+
+    /// Makes this tab the editor of `id` if no other tab is; otherwise
+    /// shows it read-only, asks who edits it, and waits in line.
+    fn claim(&self, id: &str) {
+        let s = *self;
+        let id = id.to_string();
+        leptos::task::spawn_local(async move {
+            if tabs::hold(&id, Ask::IfFree).await {
+                if s.showing(&id) {
+                    s.announce_held(&id);
+                } else {
+                    tabs::release(&id);
+                }
+                return;
+            }
+            if !s.showing(&id) {
+                return;
+            }
+            s.set_elsewhere(Some(String::new()));
+            tabs::post(&Message::Who { id: id.clone() });
+            s.wait_for(id).await;
+        });
+    }
+
+    /// Waits in line for `id`; once this tab has it, shows the newest saved
+    /// version, editable.
+    async fn wait_for(self, id: String) {
+        let _ = tabs::hold(&id, Ask::Wait).await;
+        if !self.showing(&id) {
+            tabs::release(&id);
+            return;
+        }
+        match library().load(&id) {
+            Ok(Some(saved)) => self.show(saved),
+            Ok(None) => {}
+            Err(e) => self.notice.set(e.sentence()),
+        }
+        if self.edited_elsewhere() {
+            self.set_elsewhere(None);
+            self.notice
+                .set("You can edit this evaluation here now: the other tab let go of it.".into());
+        }
+        self.announce_held(&id);
+    }
+
+    fn announce_held(&self, id: &str) {
+        if self.edited_elsewhere() {
+            self.set_elsewhere(None);
+        }
+        let (tab, by) = self.tab.get_value();
+        tabs::post(&Message::Held {
+            id: id.to_string(),
+            tab,
+            by,
+        });
+    }
+
+    fn set_elsewhere(&self, who: Option<String>) {
+        let was = self.edited_elsewhere();
+        self.elsewhere.set(who);
+        if was != self.edited_elsewhere() {
+            // The workspace turns read-only or editable.
+            self.generation.update(|g| *g += 1);
+        }
+    }
+
+    /// "Edit here instead": asks the tab editing it to save and let go;
+    /// takes it after a few seconds if that tab does not answer.
+    pub fn edit_here(&self) {
+        let Some(id) = self.id.get_untracked() else {
+            return;
+        };
+        let (tab, by) = self.tab.get_value();
+        tabs::post(&Message::Handover {
+            id: id.clone(),
+            tab,
+            by,
+        });
+        self.notice
+            .set("Asking the other tab to save and let go of this evaluation…".into());
+        let s = *self;
+        set_timeout(
+            move || {
+                if s.showing(&id) && s.edited_elsewhere() {
+                    leptos::task::spawn_local(async move {
+                        if tabs::hold(&id, Ask::Steal).await {
+                            s.wait_for(id).await;
+                        }
+                    });
+                }
+            },
+            HANDOVER_WAIT,
+        );
+    }
+
+    fn on_message(&self, m: Message) {
+        if !self.alive() {
+            return;
+        }
+        let current = self.id.get_untracked();
+        let here = |id: &str| current.as_deref() == Some(id);
+        match m {
+            Message::Who { id } if here(&id) && !self.edited_elsewhere() && tabs::holds(&id) => {
+                self.announce_held(&id)
+            }
+            Message::Held { id, by, tab }
+                if here(&id) && tab != self.tab.get_value().0 && self.edited_elsewhere() =>
+            {
+                self.elsewhere.set(Some(by))
+            }
+            Message::Saved { id, .. } => {
+                if here(&id) {
+                    self.follow();
+                } else {
+                    self.refresh();
+                }
+            }
+            Message::Handover { id, by, .. } if here(&id) && !self.edited_elsewhere() => {
+                // Save every keystroke first, then let go and wait in line.
+                self.flush();
+                self.set_elsewhere(Some(by));
+                tabs::release(&id);
+                self.notice.set(
+                    "Another tab asked to edit this evaluation: everything typed here is saved, and it is read-only here now.".into(),
+                );
+                let s = *self;
+                leptos::task::spawn_local(async move { s.wait_for(id).await });
+            }
+            _ => {}
+        }
+    }
+
+    /// Another tab saved the evaluation on screen: a read-only tab shows
+    /// the new version.
+    fn follow(&self) {
+        self.refresh();
+        let Some(id) = self.id.get_untracked() else {
+            return;
+        };
+        if !self.edited_elsewhere() {
+            return;
+        }
+        if let Ok(Some(saved)) = library().load(&id) {
+            if Some(saved.revision) != self.revision.get_value() {
+                self.show(saved);
+            }
+        }
     }
 
     /// Re-reads the list of saved evaluations.
@@ -136,7 +384,7 @@ impl Session {
     }
 
     fn schedule_save(&self) {
-        if self.last_saved.with_value(|l| *l == self.snapshot()) {
+        if self.edited_elsewhere() || self.last_saved.with_value(|l| *l == self.snapshot()) {
             return;
         }
         self.state.set(SaveState::Pending);
@@ -145,7 +393,7 @@ impl Session {
         let s = *self;
         set_timeout(
             move || {
-                if s.save_token.get_value() == token {
+                if s.save_token.try_get_value() == Some(token) {
                     s.flush();
                 }
             },
@@ -153,11 +401,21 @@ impl Session {
         );
     }
 
+    /// Lets go of the evaluation on screen (another is opened).
+    fn let_go(&self) {
+        if let Some(id) = self.id.get_untracked() {
+            tabs::release(&id);
+        }
+        self.set_elsewhere(None);
+    }
+
     /// Drops any save still waiting, and shows a blank evaluation that is
     /// not saved until something is typed.
     fn reset_unsaved(&self) {
+        self.let_go();
         self.save_token.update_value(|t| *t = t.wrapping_add(1));
         self.id.set(None);
+        self.revision.set_value(None);
         self.name.set(String::new());
         self.eval.set(Evaluation::new(RiskTier::Regulated));
         self.last_saved.set_value(self.snapshot());
@@ -176,7 +434,7 @@ impl Session {
                 self.notice.set(format!("Deleted “{name}”."));
             }
             Ok(None) => {}
-            Err(e) => self.notice.set(e.message().into()),
+            Err(e) => self.notice.set(e.sentence()),
         }
         self.refresh();
     }
@@ -186,59 +444,108 @@ impl Session {
         self.reset_unsaved();
         self.undo.set(None);
         let left = library().forget_everything();
+        self.last_backup.set(None);
         self.refresh();
         self.notice.set(match left {
             Ok(0) => "Everything Scopewise kept in this browser is gone.".into(),
             Ok(n) => format!("{n} item(s) could not be deleted: the browser refused."),
-            Err(e) => e.message().into(),
+            Err(e) => e.sentence(),
         });
     }
 
-    /// Saves now, if anything changed since the last save.
+    /// Saves now, if anything changed since the last save. Never while
+    /// another tab edits it, and never over a revision this tab has not
+    /// seen: then this tab's work is kept beside it as a copy.
     pub fn flush(&self) {
-        if self.state.get_untracked() != SaveState::Pending
-            && !matches!(self.state.get_untracked(), SaveState::Failed(_))
+        if !self.alive()
+            || self.edited_elsewhere()
+            || (self.state.get_untracked() != SaveState::Pending
+                && !matches!(self.state.get_untracked(), SaveState::Failed(_)))
         {
             return;
         }
         let evaluation = self.eval.get_untracked();
-        let snapshot = self.snapshot();
         let now = now_ms();
         let mut lib = library();
-        let id = self.id.get_untracked().unwrap_or_else(new_id);
-        if self.id.get_untracked().is_none() {
+        let known = self.id.get_untracked();
+        let id = known.clone().unwrap_or_else(new_id);
+        if known.is_none() {
             self.created_ms.set_value(now);
         }
-        let saved = crate::store::Saved {
-            store: crate::store::STORE_VERSION,
+        let saved = Saved {
+            store: STORE_VERSION,
             id: id.clone(),
             name: self.name.get_untracked(),
             created_ms: self.created_ms.get_value(),
             updated_ms: now,
+            revision: 0,
             evaluation,
         };
-        match lib.save(&saved).and_then(|_| lib.set_open_id(&id)) {
-            Ok(()) => {
-                self.last_saved.set_value(snapshot);
-                // Only this line of the list changed: update it in place
-                // rather than re-reading every saved evaluation.
-                let entry = Entry {
-                    id: id.clone(),
-                    name: display_name(&saved.name, &saved.evaluation.workload.name),
-                    updated_ms: now,
-                    candidates: saved.evaluation.candidates.len(),
-                };
-                self.listing.update(|l| {
-                    l.entries.retain(|e| e.id != entry.id);
-                    l.entries.insert(0, entry); // the newest, so first
-                });
-                if self.id.get_untracked().as_deref() != Some(id.as_str()) {
-                    self.id.set(Some(id));
-                }
-                self.state.set(SaveState::Saved(now));
+        let copy = |s: &Saved| {
+            (
+                new_id(),
+                format!(
+                    "{} (this tab's changes, {})",
+                    s.display_name(),
+                    format_time(now)
+                ),
+            )
+        };
+        let outcome = lib.save_checked(&saved, self.revision.get_value(), copy);
+        let written = match outcome {
+            Ok(SaveOutcome::Saved { revision }) => {
+                self.revision.set_value(Some(revision));
+                Saved { revision, ..saved }
             }
-            Err(e) => self.state.set(SaveState::Failed(e)),
+            Ok(SaveOutcome::KeptAsCopy { copy, .. }) => {
+                self.notice.set(format!(
+                    "This evaluation was changed elsewhere (another tab or window) since this tab last saved it. Nothing was overwritten: the other version is kept as it is, and this tab's changes are saved beside it as “{}”, now open here.",
+                    copy.name
+                ));
+                self.let_go();
+                self.revision.set_value(Some(copy.revision));
+                self.name.set(copy.name.clone());
+                *copy
+            }
+            Err(e) => {
+                self.state.set(SaveState::Failed(e));
+                return;
+            }
+        };
+        let _ = lib.set_open_id(&written.id);
+        self.last_saved.set_value(self.snapshot());
+        // Only this line of the list changed: update it in place rather
+        // than re-reading every saved evaluation.
+        let entry = Entry::of(&written);
+        self.listing.update(|l| {
+            l.entries.retain(|e| e.id != entry.id);
+            l.entries.insert(0, entry); // the newest, so first
+        });
+        if self.id.get_untracked().as_deref() != Some(written.id.as_str()) {
+            self.id.set(Some(written.id.clone()));
+            self.claim(&written.id);
         }
+        self.state.set(SaveState::Saved(now));
+        tabs::post(&Message::Saved {
+            id: written.id,
+            tab: self.tab.get_value().0,
+            revision: written.revision,
+        });
+        self.keep_asking();
+    }
+
+    /// On the first save of this page: asks the browser to keep the
+    /// storage (`navigator.storage.persist()`), and measures it.
+    fn keep_asking(&self) {
+        let first = !self.asked_to_keep.get_value();
+        self.asked_to_keep.set_value(true);
+        let s = *self;
+        leptos::task::spawn_local(async move {
+            if first {
+                s.persisted.try_set(keep::persisted(true).await);
+            }
+            s.usage.try_set(keep::estimate().await);
+        });
     }
 
     /// Opens a saved evaluation (after saving the current one).
@@ -247,17 +554,18 @@ impl Session {
         let mut lib = library();
         match lib.load(id) {
             Ok(Some(saved)) => {
+                self.let_go();
                 let _ = lib.set_open_id(id);
-                let name = display_name(&saved.name, &saved.evaluation.workload.name);
+                let name = saved.display_name();
                 self.show(saved);
+                self.claim(id);
                 self.notice.set(format!("Opened “{name}”."));
             }
-            Ok(None) => self
-                .notice
-                .set("That evaluation is no longer saved on this device.".into()),
-            Err(why) => self
-                .notice
-                .set(format!("That evaluation could not be read: {why}.")),
+            Ok(None) => self.notice.set(StoreError::Missing.sentence()),
+            Err(why) => self.notice.set(format!(
+                "That evaluation could not be read: {}.",
+                why.message()
+            )),
         }
     }
 
@@ -265,8 +573,10 @@ impl Session {
     /// `evaluation`, saved at once under `name`.
     pub fn start_new(&self, evaluation: Evaluation, name: &str) {
         self.flush();
+        self.let_go();
         self.save_token.update_value(|t| *t = t.wrapping_add(1));
         self.id.set(None);
+        self.revision.set_value(None);
         self.name.set(name.to_string());
         self.eval.set(evaluation);
         self.generation.update(|g| *g += 1);
@@ -288,6 +598,71 @@ impl Session {
             .with_untracked(|e| display_name(&self.name.get_untracked(), &e.workload.name));
         file_name_for(&name)
     }
+
+    /// Saves every evaluation to one file, and remembers when.
+    pub fn back_up(&self) {
+        self.flush();
+        let now = now_ms();
+        let all = match library().all() {
+            Ok(all) => all,
+            Err(e) => return self.notice.set(e.sentence()),
+        };
+        let file = backup::make_backup(&all, now);
+        let name = format!("scopewise-backup-{}.json", date_of(now));
+        match save_file(&name, "application/json", file.as_bytes()) {
+            Ok(()) => {
+                let _ = library().set_last_backup(now);
+                self.last_backup.set(Some(now));
+                self.notice.set(format!(
+                    "Backed up {} evaluation{} to “{name}”, in your downloads.",
+                    all.len(),
+                    if all.len() == 1 { "" } else { "s" }
+                ));
+            }
+            Err(e) => self.notice.set(e.sentence()),
+        }
+    }
+}
+
+/// "14:02:07" on the device's clock.
+fn time_of_day(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// "2026-11-23" on the device's calendar.
+fn date_of(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The file chosen in a file input (which is then emptied, so choosing
+/// the same file again is noticed).
+fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// A file's bytes, read whole; `None` when the browser could not read it.
+async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// `scopewise-claims-triage.json`: a safe file name from a display name.
@@ -312,8 +687,8 @@ pub fn file_name_for(name: &str) -> String {
 }
 
 /// Saves an evaluation as the JSON file the command-line checker reads.
-pub fn export_file(evaluation: &Evaluation, file_name: &str) -> Result<(), String> {
-    download(
+pub fn export_file(evaluation: &Evaluation, file_name: &str) -> Result<(), FileRefused> {
+    save_file(
         file_name,
         "application/json",
         evaluation.to_json_pretty().as_bytes(),
@@ -335,34 +710,24 @@ pub fn LibraryPanel() -> impl IntoView {
             Ok(()) => s
                 .notice
                 .set("The evaluation file is in your downloads.".into()),
-            Err(why) => s.notice.set(why),
+            Err(why) => s.notice.set(why.sentence()),
         }
     };
 
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let name = file.name();
         if file.size() > MAX_IMPORT_BYTES as f64 {
-            import_error.set(Some(format!(
-                "“{name}” is {:.1} MB; an evaluation file is at most {} MB. Nothing was imported.",
-                file.size() / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576
-            )));
+            let e = crate::store::ImportError::TooLarge(file.size() as usize);
+            import_error.set(Some(format!("“{name}”: {}", e.sentence())));
             return;
         }
         leptos::task::spawn_local(async move {
-            let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => {
+            let buffer = match file_bytes(&file).await {
+                Some(b) => b,
+                None => {
                     import_error.set(Some(format!(
                         "“{name}” could not be read by the browser. Nothing was imported."
                     )));
@@ -376,7 +741,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     s.start_new(e, "");
                     s.notice.set(format!("Imported “{name}” as a new evaluation, “{title}”. Your other evaluations are unchanged."));
                 }
-                Err(why) => import_error.set(Some(format!("“{name}”: {why}"))),
+                Err(why) => import_error.set(Some(format!("“{name}”: {}", why.sentence()))),
             }
         });
     };
@@ -394,7 +759,7 @@ pub fn LibraryPanel() -> impl IntoView {
         .into_any(),
         SaveState::Failed(e) => view! {
             <div class="save-failed" role="alert" data-testid="save-failed">
-                <p><span aria-hidden="true">"⚠ "</span>{e.message()}</p>
+                <p><span aria-hidden="true">"⚠ "</span>{e.sentence()}</p>
                 <button type="button" class="primary" on:click=move |_| export_now()>"Export to a file"</button>
             </div>
         }
@@ -437,7 +802,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                     if s.id.get_untracked().as_deref() == Some(id_save.as_str()) {
                                         s.name.set(value);
                                     } else if let Err(why) = library().rename(&id_save, &value, now_ms()) {
-                                        s.notice.set(why);
+                                        s.notice.set(why.sentence());
                                     }
                                     renaming.set(None);
                                     s.refresh();
@@ -467,7 +832,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                 s.flush();
                                 match library().duplicate(&id_dup, &new_id(), now_ms()) {
                                     Ok(copy) => s.notice.set(format!("Made “{}”.", copy.name)),
-                                    Err(why) => s.notice.set(why),
+                                    Err(why) => s.notice.set(why.sentence()),
                                 }
                                 s.refresh();
                             }>"Duplicate"</button>
@@ -489,7 +854,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     let key = u.key.clone();
                     view! {
                         <li>
-                            {format!("A saved evaluation could not be read: {}. Its text is kept.", u.reason)}
+                            {format!("A saved evaluation could not be read: {}. Its text is kept.", u.reason.message())}
                             " "
                             <button type="button" on:click=move |_| {
                                 let _ = download("scopewise-unreadable-record.json", "application/json", raw.as_bytes());
@@ -506,10 +871,144 @@ pub fn LibraryPanel() -> impl IntoView {
         })
     };
 
+    let elsewhere = move || {
+        s.elsewhere.get().map(|who| {
+            let who = if who.is_empty() { "another tab".to_string() } else { who };
+            view! {
+                <div class="held-elsewhere" role="status" data-testid="held-elsewhere">
+                    <p>
+                        <span aria-hidden="true">"🔒 "</span>
+                        {format!("This evaluation is open for editing in another tab of this browser ({who}). It is read-only here, and follows what is saved there, so no change is lost.")}
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| s.edit_here()>"Edit here instead"</button>
+                </div>
+            }
+        })
+    };
+
+    let keep_status = move || {
+        let kept = s.persisted.get();
+        let words = match kept {
+            Some(true) => "Kept until you delete it: this browser has agreed to keep what Scopewise saves.".to_string(),
+            _ => "The browser may clear this: it keeps what Scopewise saves only while it has room (and Safari clears it after 7 days without a visit). Back up everything to keep a copy.".to_string(),
+        };
+        let usage = s.usage.get().map(|(used, quota)| {
+            format!(
+                " Using {} of the {} this browser allows this site.",
+                keep::human_size(used),
+                keep::human_size(quota)
+            )
+        });
+        view! {
+            <p class="keep-status" data-testid="keep-status" data-persisted=move || kept.map_or("unknown", |k| if k { "yes" } else { "no" })>
+                {words}{usage}
+            </p>
+        }
+    };
+
+    let reminder = move || {
+        let oldest = s
+            .listing
+            .with(|l| l.entries.iter().map(|e| e.created_ms).min());
+        backup_reminder_due(now_ms(), s.persisted.get(), s.last_backup.get(), oldest).then(|| view! {
+            <p class="hint backup-reminder" data-testid="backup-reminder">
+                {match s.last_backup.get() {
+                    Some(ms) => format!("Your last backup was on {}, and this browser may clear what it keeps. ", format_time(ms)),
+                    None => "Nothing has been backed up for over 30 days, and this browser may clear what it keeps. ".to_string(),
+                }}
+                <button type="button" class="link-button" on:click=move |_| s.back_up()>"Back up everything now"</button>
+            </p>
+        })
+    };
+
+    let restore_plan: RwSignal<Option<(RestorePlan, i64)>> = RwSignal::new(None);
+    let restore_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let on_restore = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else {
+            return;
+        };
+        restore_plan.set(None);
+        restore_error.set(None);
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let bytes = match file_bytes(&file).await {
+                Some(b) => b,
+                None => {
+                    restore_error.set(Some(format!(
+                        "“{name}” could not be read by the browser. Nothing was restored."
+                    )));
+                    return;
+                }
+            };
+            match backup::read_backup(&bytes) {
+                Ok(b) => {
+                    s.flush();
+                    match backup::plan_restore(&mut library(), &b) {
+                        Ok(plan) => restore_plan.set(Some((plan, b.made_ms))),
+                        Err(e) => restore_error.set(Some(e.sentence())),
+                    }
+                }
+                Err(e) => restore_error.set(Some(format!("“{name}”: {}", e.sentence()))),
+            }
+        });
+    };
+    let apply = move || {
+        let Some((plan, made)) = restore_plan.get_untracked() else {
+            return;
+        };
+        let label = format_time(made);
+        let copy = |theirs: &Saved| {
+            (
+                new_id(),
+                format!("{} (from the backup of {label})", theirs.display_name()),
+            )
+        };
+        match backup::apply_restore(&mut library(), &plan, copy) {
+            Ok(done) => s.notice.set(format!(
+                "Restored: {} added, {} kept beside the ones here, {} already here. Nothing here was overwritten.",
+                done.added,
+                done.kept_beside,
+                plan.unchanged.len()
+            )),
+            Err(e) => s.notice.set(format!("Nothing was restored: {}", e.sentence())),
+        }
+        restore_plan.set(None);
+        s.refresh();
+    };
+    let plan_view = move || {
+        restore_plan.get().map(|(plan, made)| {
+            let n = plan.add.len() + plan.unchanged.len() + plan.clashes.len();
+            let clashes = plan
+                .clashes
+                .iter()
+                .map(|(here, theirs)| view! { <li>{format!("“{here}” differs from the backup's “{}”: the one here stays, and the backup's is added beside it as a copy.", theirs.display_name())}</li> })
+                .collect_view();
+            view! {
+                <div class="restore-plan" role="alert" data-testid="restore-plan">
+                    <p>{format!(
+                        "This backup, made {}, holds {n} evaluation{}: {} to add, {} already here (left as they are), {} that differ from the ones here.",
+                        format_time(made),
+                        if n == 1 { "" } else { "s" },
+                        plan.add.len(),
+                        plan.unchanged.len(),
+                        plan.clashes.len()
+                    )}</p>
+                    {(!plan.clashes.is_empty()).then(|| view! { <ul>{clashes}</ul> })}
+                    <p>"Nothing saved here is overwritten."</p>
+                    <button type="button" class="primary" on:click=move |_| apply()>"Restore"</button>
+                    <button type="button" on:click=move |_| restore_plan.set(None)>"Cancel"</button>
+                </div>
+            }
+        })
+    };
+
     view! {
         <section class="library" aria-labelledby="library-heading">
             <h2 id="library-heading">"Your evaluations"</h2>
             {status}
+            {elsewhere}
+            {keep_status}
+            {reminder}
             <p class="sr-only" role="status" aria-live="polite" data-testid="library-notice">{move || s.notice.get()}</p>
             {move || s.undo.get().map(|(name, raw)| view! {
                 <p class="undo" data-testid="undo">
@@ -517,7 +1016,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| {
                         match library().undo_delete(&raw) {
                             Ok(()) => s.notice.set(format!("“{name}” is back.")),
-                            Err(why) => s.notice.set(why),
+                            Err(why) => s.notice.set(why.sentence()),
                         }
                         s.undo.set(None);
                         s.refresh();
@@ -533,7 +1032,16 @@ pub fn LibraryPanel() -> impl IntoView {
                 <button type="button" on:click=move |_| export_now()>"Export to a file"</button>
                 <button type="button" class="primary" aria-expanded=move || share_open.get().to_string() on:click=move |_| share_open.update(|o| *o = !*o)>"Share…"</button>
             </div>
+            <div class="library-actions">
+                <button type="button" on:click=move |_| s.back_up()>"Back up everything"</button>
+                <label class="file-button">
+                    "Restore from a backup…"
+                    <input type="file" accept=".json,application/json" data-testid="restore-file" on:change=on_restore/>
+                </label>
+            </div>
             {move || import_error.get().map(|e| view! { <p class="import-error" role="alert" data-testid="import-error">{e}</p> })}
+            {move || restore_error.get().map(|e| view! { <p class="import-error" role="alert" data-testid="restore-error">{e}</p> })}
+            {plan_view}
             {move || share_open.get().then(|| view! { <share::ShareDialog on_close=Callback::new(move |_| share_open.set(false))/> })}
             <details class="saved-list">
                 <summary>{move || format!("Saved on this device ({})", s.listing.with(|l| l.entries.len()))}</summary>

@@ -1,17 +1,17 @@
 //! Share links, both ways: making one (open, or locked with a passphrase)
 //! and opening one, read-only, without touching the user's own work.
 
-use super::{random_bytes, Session};
+use super::{crypto, random_bytes, Session};
 use crate::domain::evaluation::Evaluation;
+use crate::error::UserError;
 use crate::matrix::Dataset;
 use crate::share::{
-    self, decode, encode_locked, encode_open, passphrase_problem, share_payload,
-    suggest_passphrase, Locked, Shared, LONG_LINK, MAX_LINK,
+    self, decode, encode_open, passphrase_problem, share_payload, suggest_passphrase,
+    tools_that_break, Locked, Shared, LONG_LINK, MAX_LINK,
 };
 use crate::store::display_name;
 use crate::ui::Workspace;
 use leptos::prelude::*;
-use std::time::Duration;
 use time::Date;
 
 /// What the address bar brought in.
@@ -58,7 +58,7 @@ pub fn read_incoming() -> (Incoming, Option<String>) {
     let incoming = match decode(payload) {
         Ok(Shared::Open(e)) => Incoming::Open(RwSignal::new(*e)),
         Ok(Shared::Locked(l)) => Incoming::Locked(l),
-        Err(e) => Incoming::Bad(e.message()),
+        Err(e) => Incoming::Bad(e.sentence()),
     };
     (incoming, Some(whole))
 }
@@ -78,6 +78,26 @@ fn copy_to_clipboard(text: String, notice: RwSignal<String>) {
             ),
         }
     });
+}
+
+/// "2,048": a count with a thousands separator.
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -125,20 +145,18 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
                     return;
                 };
                 busy.set(true);
-                // Let "Locking…" paint before the key derivation holds the tab.
-                set_timeout(
-                    move || {
-                        let payload = encode_locked(&evaluation, &pass, salt, nonce);
-                        link.set(Some(format!(
-                            "{}#{}{}",
-                            page_url(),
-                            share::SHARE_KEY,
-                            payload
-                        )));
-                        busy.set(false);
-                    },
-                    Duration::from_millis(30),
-                );
+                // WebCrypto derives the key off the main thread: the tab
+                // stays responsive while "Locking…" shows.
+                leptos::task::spawn_local(async move {
+                    let payload = crypto::encode_locked(&evaluation, &pass, salt, nonce).await;
+                    link.set(Some(format!(
+                        "{}#{}{}",
+                        page_url(),
+                        share::SHARE_KEY,
+                        payload
+                    )));
+                    busy.set(false);
+                });
             }
         }
     };
@@ -152,7 +170,7 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
                         <p>{format!("This evaluation is too large for a link ({n} characters; Scopewise makes links of up to {MAX_LINK}). Send it as a file instead: export it and attach the file, encrypted if your mail tool can.")}</p>
                         <button type="button" class="primary" on:click=move |_| {
                             let e = s.eval.get_untracked();
-                            if let Err(why) = super::export_file(&e, &s.file_name()) { notice.set(why) }
+                            if let Err(why) = super::export_file(&e, &s.file_name()) { notice.set(why.sentence()) }
                         }>"Export to a file"</button>
                     </div>
                 }
@@ -164,11 +182,28 @@ pub fn ShareDialog(on_close: Callback<()>) -> impl IntoView {
                     <label for="share-link">"The link"</label>
                     <textarea id="share-link" readonly rows="4" data-testid="share-link">{url}</textarea>
                     <p data-testid="share-length">{format!("{n} characters.")}</p>
-                    {(n > LONG_LINK).then(|| view! {
-                        <p class="warning" data-testid="share-long-warning">
-                            <span aria-hidden="true">"⚠ "</span>
-                            {format!("This link is longer than {LONG_LINK} characters: some chat and mail tools cut long links, which then will not open. Link shorteners and link previews see the whole link. If it arrives cut, send the file instead.")}
-                        </p>
+                    {(n > LONG_LINK).then(|| {
+                        let tools = tools_that_break(n)
+                            .iter()
+                            .map(|t| format!("{} does not open links longer than {} characters", t.tool, group(t.max_chars)))
+                            .collect::<Vec<_>>();
+                        let named = if tools.is_empty() { String::new() } else { format!(" {}.", capitalise_first(&tools.join("; "))) };
+                        view! {
+                            <div class="warning" data-testid="share-long-warning">
+                                <p>
+                                    <span aria-hidden="true">"⚠ "</span>
+                                    {format!("This link is longer than {} characters: some chat and mail tools cut long links, which then will not open.{named} Link shorteners and link previews see the whole link.", group(LONG_LINK))}
+                                </p>
+                                <p>
+                                    "Send the evaluation as a file instead: "
+                                    <button type="button" data-testid="share-offer-file" on:click=move |_| {
+                                        let e = s.eval.get_untracked();
+                                        if let Err(why) = super::export_file(&e, &s.file_name()) { notice.set(why.sentence()) }
+                                    }>"Export to a file"</button>
+                                    " (attach it to a message, encrypted if your mail tool can)."
+                                </p>
+                            </div>
+                        }
                     })}
                     <button type="button" class="primary" on:click=move |_| copy_to_clipboard(copy_url.clone(), notice)>"Copy the link"</button>
                 </div>
@@ -233,7 +268,7 @@ pub fn IncomingPanel(
     today: Date,
 ) -> impl IntoView {
     let s = expect_context::<Session>();
-    let view_switch = use_context::<RwSignal<crate::ui::View>>();
+    let view_switch = use_context::<crate::ui::bridge::ViewSwitch>();
     let wrong: RwSignal<Option<String>> = RwSignal::new(None);
     let opening = RwSignal::new(false);
     let kept = RwSignal::new(false);
@@ -282,17 +317,15 @@ pub fn IncomingPanel(
                     .unwrap_or_default();
                 opening.set(true);
                 wrong.set(None);
-                set_timeout(
-                    move || {
-                        let result = locked.with_value(|l| l.unlock(&pass));
-                        opening.set(false);
-                        match result {
-                            Ok(e) => incoming.set(Incoming::Open(RwSignal::new(e))),
-                            Err(e) => wrong.set(Some(e.message())),
-                        }
-                    },
-                    Duration::from_millis(30),
-                );
+                let l = locked.get_value();
+                leptos::task::spawn_local(async move {
+                    let result = crypto::unlock(&l, &pass).await;
+                    opening.set(false);
+                    match result {
+                        Ok(e) => incoming.set(Incoming::Open(RwSignal::new(e))),
+                        Err(e) => wrong.set(Some(e.sentence())),
+                    }
+                });
             };
             view! {
                 <section class="incoming" aria-labelledby="incoming-heading" data-testid="passphrase-prompt">
@@ -320,8 +353,8 @@ pub fn IncomingPanel(
                 s.start_new(e, &name);
                 incoming.set(Incoming::Nothing);
                 // The copy is the user's own now: show it where they work on it.
-                if let Some(view) = view_switch {
-                    view.set(crate::ui::View::Evaluate);
+                if let Some(views) = view_switch {
+                    views.go(crate::ui::View::Evaluate);
                 }
                 s.notice.set(format!("Saved a copy on this device as “{name}”. Your other evaluations are unchanged."));
             };

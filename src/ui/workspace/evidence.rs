@@ -4,7 +4,9 @@
 use super::field::{date_field, field, issue_of, text_field, Kind};
 use super::model::{self, add_record_id, field_id, Step};
 use super::Ws;
-use crate::domain::evaluation::Soc2Details;
+use crate::domain::evaluation::{
+    Soc2Details, Soc2Opinion as Opinion, SubserviceMethod, SubserviceOrganisation,
+};
 use crate::domain::{Layer, RecordField, Standard};
 use crate::error::UserError;
 use crate::policy::{
@@ -612,6 +614,8 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                         move |d| k.soc2(|s| s.bridge_letter_end = d),
                         issue_of(issues, RecordField::Soc2BridgeLetterEnd.id()),
                     )}
+                    <Soc2Opinion k=k opinion=s.opinion/>
+                    <SubserviceOrganisations k=k current=current/>
                 }
                     .into_any()
             }
@@ -784,5 +788,168 @@ fn BasedOn(k: RecKey, issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
             </select>
             <span class="field-msg" id=msg_id aria-live="polite">{msg}</span>
         </div>
+    }
+}
+
+/// The auditor's opinion, as the report states it.
+#[component]
+fn Soc2Opinion(k: RecKey, opinion: Option<Opinion>) -> impl IntoView {
+    let id = k.id("soc2.opinion");
+    let options = [
+        ("", "Not recorded", None),
+        (
+            "unqualified",
+            "Unqualified (unmodified: “in all material respects”)",
+            Some(Opinion::Unqualified),
+        ),
+        (
+            "qualified",
+            "Qualified (“except for …”)",
+            Some(Opinion::Qualified),
+        ),
+        ("adverse", "Adverse", Some(Opinion::Adverse)),
+        (
+            "disclaimer",
+            "Disclaimer of opinion",
+            Some(Opinion::Disclaimer),
+        ),
+    ];
+    let list = options
+        .into_iter()
+        .map(|(v, l, o)| view! { <option value=v selected=o == opinion>{l}</option> })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>"Auditor's opinion"</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let o = match event_target_value(&ev).as_str() {
+                        "unqualified" => Some(Opinion::Unqualified),
+                        "qualified" => Some(Opinion::Qualified),
+                        "adverse" => Some(Opinion::Adverse),
+                        "disclaimer" => Some(Opinion::Disclaimer),
+                        _ => None,
+                    };
+                    k.soc2(|s| s.opinion = o);
+                }
+            >
+                {list}
+            </select>
+        </div>
+    }
+}
+
+/// Numbered rows.
+fn rows(list: Vec<SubserviceOrganisation>) -> Vec<(usize, SubserviceOrganisation)> {
+    list.into_iter().enumerate().collect()
+}
+
+/// The subservice organisations a SOC 2 report names, each carved out or
+/// included.
+#[component]
+fn SubserviceOrganisations(k: RecKey, current: Memo<Option<EvidenceRecord>>) -> impl IntoView {
+    let list = Memo::new(move |_| {
+        current.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.soc2.as_ref())
+                .map(|s| s.subservice_organisations.clone())
+                .unwrap_or_default()
+        })
+    });
+    let count = Memo::new(move |_| list.with(Vec::len));
+    let add_id = k.id("soc2.subservice_organisations-add");
+    let add = move |_| {
+        k.soc2(|s| {
+            s.subservice_organisations.push(SubserviceOrganisation {
+                name: String::new(),
+                method: SubserviceMethod::CarveOut,
+            })
+        });
+        let n = count.get_untracked();
+        k.ws.go_to(
+            Step::Evidence,
+            k.id(&format!(
+                "soc2.subservice_organisations.{}.name",
+                n.saturating_sub(1)
+            )),
+        );
+    };
+    view! {
+        <fieldset class="subservice" data-testid="subservice-organisations">
+            <legend>"Subservice organisations"</legend>
+            <p class="hint">
+                "As the report names them. Carved out: the report does not cover their controls, so each needs evidence of its own."
+            </p>
+            {move || (count.get() == 0).then(|| view! { <p class="empty">"None recorded."</p> })}
+            <For
+                each=move || rows(list.get())
+                key=|item| (item.0, item.1.name.clone(), item.1.method)
+                children=move |item| {
+                    let (i, org) = item;
+                    let name_id = k.id(&format!("soc2.subservice_organisations.{i}.name"));
+                    let method_id = k.id(&format!("soc2.subservice_organisations.{i}.method"));
+                    let carve = org.method == SubserviceMethod::CarveOut;
+                    view! {
+                        <div class="subservice-row">
+                            <div class="field">
+                                <label for=name_id.clone()>{format!("Subservice organisation {}", i + 1)}</label>
+                                <input
+                                    id=name_id
+                                    type="text"
+                                    prop:value=org.name.clone()
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev).trim().to_string();
+                                        k.soc2(|s| {
+                                            if let Some(o) = s.subservice_organisations.get_mut(i) {
+                                                o.name = v;
+                                            }
+                                        });
+                                    }
+                                />
+                            </div>
+                            <div class="field">
+                                <label for=method_id.clone()>{format!("How the report treats organisation {}", i + 1)}</label>
+                                <select
+                                    id=method_id
+                                    on:change=move |ev| {
+                                        let m = if event_target_value(&ev) == "inclusive" {
+                                            SubserviceMethod::Inclusive
+                                        } else {
+                                            SubserviceMethod::CarveOut
+                                        };
+                                        k.soc2(|s| {
+                                            if let Some(o) = s.subservice_organisations.get_mut(i) {
+                                                o.method = m;
+                                            }
+                                        });
+                                    }
+                                >
+                                    <option value="carve-out" selected=carve>"Carved out (not covered)"</option>
+                                    <option value="inclusive" selected=!carve>"Inclusive (tested in the report)"</option>
+                                </select>
+                            </div>
+                            <button
+                                type="button"
+                                class="secondary"
+                                on:click=move |_| {
+                                    k.soc2(|s| {
+                                        if i < s.subservice_organisations.len() {
+                                            s.subservice_organisations.remove(i);
+                                        }
+                                    });
+                                    k.ws.status.set(format!("Removed subservice organisation {}.", i + 1));
+                                }
+                            >
+                                {format!("Remove subservice organisation {}", i + 1)}
+                            </button>
+                        </div>
+                    }
+                }
+            />
+            <button type="button" class="secondary" id=add_id on:click=add>
+                "Add a subservice organisation"
+            </button>
+        </fieldset>
     }
 }

@@ -13,6 +13,7 @@
 
 mod candidates;
 mod contract;
+mod documents;
 mod evidence;
 mod field;
 pub mod model;
@@ -105,11 +106,22 @@ pub fn Workspace(
     /// sharing). Without it, the workspace starts a new evaluation.
     #[prop(optional)]
     state: Option<RwSignal<Evaluation>>,
+    /// The step on screen, when the caller keeps it (the app gives each
+    /// step an address). Without it, the workspace opens at step 1, or at
+    /// the report when read-only.
+    #[prop(optional)]
+    step: Option<RwSignal<Step>>,
     /// Shows the evaluation without letting it change (a shared link): every
     /// field is disabled, and the report comes first.
     #[prop(optional)]
     read_only: bool,
+    /// Read-only because another tab of this browser is editing it: the
+    /// user's own evaluation, shown as it is, where it was.
+    #[prop(optional)]
+    elsewhere: bool,
 ) -> impl IntoView {
+    let shared = read_only;
+    let read_only = read_only || elsewhere;
     let eval = state.unwrap_or_else(|| RwSignal::new(Evaluation::new(RiskTier::Regulated)));
     let report = Memo::new(move |_| {
         eval.with(|e| {
@@ -119,11 +131,8 @@ pub fn Workspace(
     });
     let ws = Ws {
         eval,
-        step: RwSignal::new(if read_only {
-            Step::Report
-        } else {
-            Step::Workload
-        }),
+        step: step
+            .unwrap_or_else(|| RwSignal::new(if shared { Step::Report } else { Step::Workload })),
         report,
         today,
         dataset,
@@ -153,8 +162,8 @@ pub fn Workspace(
 
     view! {
         <section class="workspace" aria-labelledby="workspace-heading">
-            <h2 id="workspace-heading">{if read_only { "The shared evaluation" } else { "Evaluate evidence" }}</h2>
-            <p class="hint" hidden=read_only>
+            <h2 id="workspace-heading">{if shared { "The shared evaluation" } else { "Evaluate evidence" }}</h2>
+            <p class="hint" hidden=shared>
                 "Walk through the five steps of the method: say what the workload is, pick the candidates, type in what each certificate says, answer the contract checklist, and read the report. "
                 "The report follows every change. Nothing you type leaves this tab."
             </p>
@@ -173,7 +182,7 @@ pub fn Workspace(
                 }
                 .into_any(),
             )}
-            <crate::ui::documents::Documents state=eval today=today read_only=read_only/>
+            <documents::Documents state=eval today=today read_only=read_only/>
             <StepFooter/>
         </section>
     }

@@ -7,11 +7,12 @@
 mod pages;
 mod scanner;
 
+use super::{model::Step, Ws};
 use crate::documents::{self as docs, CalendarEvent};
 use crate::domain::format_date;
 use crate::policy::{self, Evaluation, Report};
 use crate::ui::download::download;
-use crate::ui::workspace::{model::Step, Ws};
+use crate::ui::on_window;
 use leptos::prelude::*;
 use time::Date;
 
@@ -157,18 +158,14 @@ pub fn Documents(
     // The browser's own Print (Ctrl+P) on the report prints the vendor
     // pages too, never the app around them; afterwards the page prints as
     // usual again.
-    let before = window_event_listener_untyped("beforeprint", move |_| {
+    on_window("beforeprint", move |_| {
         if visible.get_untracked() {
             set_print_mode(true);
             fit_to_one_sheet();
         }
     });
-    let listener = window_event_listener_untyped("afterprint", move |_| set_print_mode(false));
-    on_cleanup(move || {
-        before.remove();
-        listener.remove();
-        set_print_mode(false);
-    });
+    on_window("afterprint", move |_| set_print_mode(false));
+    on_cleanup(move || set_print_mode(false));
 
     let save = move |export: Export| {
         let (name, mime, body) =

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Trunk's post-build hook, on the staged site ($TRUNK_STAGING_DIR), in order
+# (Trunk starts the hooks of one stage together, so they are one command):
+# 1. the text-recognition files into ocr/ (ocr-files.mjs);
+# 2. the SHA-256 of every inline script into the CSP (csp.py);
+# 3. the service worker's lists of files and version (sw.py), from the
+#    final index.html and every file of this build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${TRUNK_STAGING_DIR:?run by Trunk (Trunk.toml), or set TRUNK_STAGING_DIR}"
+node scripts/ocr-files.mjs
+python3 scripts/csp.py
+python3 scripts/sw.py
