@@ -218,6 +218,11 @@ impl Candidate {
         self.platform.is_some()
     }
 
+    /// A hosted path whose model vendor's terms have a checklist of their own.
+    pub fn has_model_terms(&self) -> bool {
+        self.is_hosted() && self.model_terms.is_some()
+    }
+
     /// The checklist of one contract (see [`ContractKind`]); `None` when the
     /// candidate has no such contract, or its answers were never given.
     pub fn checklist(&self, kind: ContractKind) -> Option<&ContractChecklist> {
@@ -229,9 +234,13 @@ impl Candidate {
     }
 
     /// The contracts this candidate has: one for a vendor reached directly,
-    /// the platform agreement and the model vendor's terms for a hosted path.
+    /// the platform agreement and, once the buyer has started its checklist,
+    /// the model vendor's terms for a hosted path. Until then the one
+    /// checklist of a hosted path stands for both, as it always has, so an
+    /// evaluation made before the second checklist existed is judged as
+    /// before.
     pub fn contracts(&self) -> &'static [ContractKind] {
-        if self.is_hosted() {
+        if self.has_model_terms() {
             &[ContractKind::Main, ContractKind::ModelTerms]
         } else {
             &[ContractKind::Main]
@@ -241,7 +250,7 @@ impl Candidate {
     /// The contract that covers a layer's evidence: the model vendor's terms
     /// for the model layer of a hosted path, else the main contract.
     pub fn contract_for(&self, layer: Layer) -> ContractKind {
-        if self.is_hosted() && layer == Layer::Model {
+        if self.has_model_terms() && layer == Layer::Model {
             ContractKind::ModelTerms
         } else {
             ContractKind::Main

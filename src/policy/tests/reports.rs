@@ -7,9 +7,25 @@ use crate::domain::evaluation::{
 };
 
 #[test]
-fn a_hosted_path_has_a_checklist_per_contract() {
+fn a_hosted_path_without_the_model_vendor_s_checklist_is_judged_on_one() {
     let mut c = clean_hosted();
     c.model_terms = None;
+    let e = one(c);
+    let fs = findings(&e, D);
+    assert!(
+        !fs.iter().any(|f| matches!(
+            f.subject.field,
+            Some(FieldRef::Contract(ContractKind::ModelTerms, _))
+        )),
+        "{fs:#?}"
+    );
+}
+
+#[test]
+fn a_hosted_path_has_a_checklist_per_contract() {
+    let mut c = clean_hosted();
+    // The buyer has started the model vendor's checklist, answering nothing.
+    c.model_terms = Some(Default::default());
     c.contract.set(
         ContractItem::ZdrWindow,
         Some(ContractAnswer {

@@ -144,6 +144,16 @@ fn CandidateEvidence(cid: String) -> impl IntoView {
             })
         })
     };
+    let n_holders = {
+        let cid = cid.clone();
+        Memo::new(move |_| {
+            eval.with(|e| {
+                model::cand(e, &cid)
+                    .map(|c| c.holder_confirmations.len())
+                    .unwrap_or(0)
+            })
+        })
+    };
     view! {
         <section class="cand-evidence" aria-labelledby=format!("cand-{cid}-evidence")>
             <h4 id=format!("cand-{cid}-evidence") tabindex="-1">{move || name.get()}</h4>
@@ -227,6 +237,57 @@ fn CandidateEvidence(cid: String) -> impl IntoView {
                                                                 if let Some(c) = model::cand_mut(e, &cid) {
                                                                     if i < c.scope_confirmations.len() {
                                                                         c.scope_confirmations.remove(i);
+                                                                    }
+                                                                }
+                                                            });
+                                                        }
+                                                    >
+                                                        "Withdraw this confirmation"
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        }
+                    })
+            }}
+            {move || {
+                (n_holders.get() > 0)
+                    .then(|| {
+                        view! {
+                            <h5>"Holders you confirmed by hand"</h5>
+                            <ul class="confirmations">
+                                {move || {
+                                    let cid = key.get_value();
+                                    eval.with(|e| {
+                                        model::cand(e, &cid)
+                                            .map(|c| c.holder_confirmations.clone())
+                                            .unwrap_or_default()
+                                    })
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, h)| {
+                                            view! {
+                                                <li>
+                                                    {format!(
+                                                        "“{}”, the holder of record {} ({}), belongs to the vendor: {}",
+                                                        h.holder,
+                                                        h.record_id,
+                                                        h.layer.label(),
+                                                        h.note,
+                                                    )}
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| {
+                                                            let cid = key.get_value();
+                                                            ws.update(|e| {
+                                                                if let Some(c) = model::cand_mut(e, &cid) {
+                                                                    if i < c.holder_confirmations.len() {
+                                                                        c.holder_confirmations.remove(i);
                                                                     }
                                                                 }
                                                             });

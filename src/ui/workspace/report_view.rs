@@ -5,9 +5,9 @@
 
 use super::model::{self, slug, Step};
 use super::{verdict_symbol, Ws};
-use crate::domain::evaluation::ScopeConfirmation;
+use crate::domain::evaluation::{HolderConfirmation, ScopeConfirmation};
 use crate::domain::{format_date, Layer};
-use crate::policy::rules::scope;
+use crate::policy::rules::{evidence, scope};
 use crate::policy::{CandidateReport, CellStatus, FieldRef, Finding, Severity};
 use leptos::prelude::*;
 
@@ -322,8 +322,8 @@ fn finding_view(ws: Ws, f: Finding) -> impl IntoView {
         view! { <dl class="values">{rows}</dl> }
     });
     let go_label = format!("Go to the field: {}", field_words(&f));
-    let confirm = (*f.rule == scope::PRODUCT_NOT_NAMED && f.severity != Severity::Info)
-        .then(|| scope_confirm(ws, &f))
+    let confirm = (f.severity != Severity::Info)
+        .then(|| hand_confirm(ws, &f))
         .flatten();
     let target = StoredValue::new(f.clone());
     view! {
@@ -353,9 +353,94 @@ fn finding_view(ws: Ws, f: Finding) -> impl IntoView {
     }
 }
 
-/// For a product not named in a scope: confirm the match by hand, with a note.
-fn scope_confirm(ws: Ws, f: &Finding) -> Option<impl IntoView> {
-    let product = f.values.iter().find(|v| v.name == "product")?.value.clone();
+/// What a finding lets the buyer confirm by hand, with a note.
+#[derive(Clone)]
+enum HandConfirm {
+    /// A product not named in a scope: the scope covers it all the same.
+    Scope { product: String },
+    /// A certificate issued to another entity: the vendor's subsidiary or
+    /// affiliate.
+    Holder { holder: String, org: String },
+}
+
+impl HandConfirm {
+    fn of(f: &Finding) -> Option<HandConfirm> {
+        let value = |name: &str| {
+            f.values
+                .iter()
+                .find(|v| v.name == name)
+                .map(|v| v.value.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        if *f.rule == scope::PRODUCT_NOT_NAMED {
+            Some(HandConfirm::Scope {
+                product: value("product")?,
+            })
+        } else if *f.rule == evidence::HOLDER_MISMATCH {
+            // A blank holder has nothing to confirm: it is typed in.
+            Some(HandConfirm::Holder {
+                holder: value("holder")?,
+                org: value("expected")?,
+            })
+        } else {
+            None
+        }
+    }
+
+    fn slug(&self) -> String {
+        match self {
+            HandConfirm::Scope { product } => slug(product),
+            HandConfirm::Holder { .. } => "holder".into(),
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            HandConfirm::Scope { product } => {
+                format!("How you confirmed that the scope covers “{product}”")
+            }
+            HandConfirm::Holder { holder, org } => {
+                format!("How you confirmed that “{holder}” is a subsidiary or affiliate of {org}")
+            }
+        }
+    }
+
+    fn button(&self) -> String {
+        match self {
+            HandConfirm::Scope { product } => {
+                format!("Confirm by hand that the scope covers “{product}”")
+            }
+            HandConfirm::Holder { holder, org } => {
+                format!("Confirm by hand that “{holder}” belongs to {org}")
+            }
+        }
+    }
+
+    fn no_note(&self) -> &'static str {
+        match self {
+            HandConfirm::Scope { .. } => "say how you confirmed the match (who, when, which document)",
+            HandConfirm::Holder { .. } => {
+                "say how you confirmed that it belongs to the vendor (who, when, which document)"
+            }
+        }
+    }
+
+    fn done(&self, record: &str) -> String {
+        match self {
+            HandConfirm::Scope { product } => {
+                format!("Confirmed by hand that record {record} covers {product}.")
+            }
+            HandConfirm::Holder { holder, org } => {
+                format!("Confirmed by hand that “{holder}”, the holder of record {record}, belongs to {org}.")
+            }
+        }
+    }
+}
+
+/// For a product not named in a scope, or a certificate issued to another
+/// entity of the vendor's group: confirm it by hand, with a note.
+fn hand_confirm(ws: Ws, f: &Finding) -> Option<impl IntoView> {
+    let what = HandConfirm::of(f)?;
     let record = f.subject.record.as_deref()?.to_string();
     let layer = f.subject.layer?;
     let cid = f.subject.candidate.to_string();
@@ -363,7 +448,7 @@ fn scope_confirm(ws: Ws, f: &Finding) -> Option<impl IntoView> {
         "confirm-{}-{}-{}",
         slug(&cid),
         slug(&record),
-        slug(&product)
+        what.slug()
     );
     let msg_id = format!("{id}-msg");
     let initial = ws
@@ -372,36 +457,46 @@ fn scope_confirm(ws: Ws, f: &Finding) -> Option<impl IntoView> {
         .unwrap_or_default();
     let note = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
-    let key = StoredValue::new((cid, record, product.clone(), id.clone()));
+    let (label, button) = (what.label(), what.button());
+    let key = StoredValue::new((cid, record, what, id.clone()));
     let confirm = move |_| {
-        let (cid, record, product, id) = key.get_value();
+        let (cid, record, what, id) = key.get_value();
         let text = note.get_untracked();
         if text.trim().is_empty() {
-            error.set(Some(
-                "say how you confirmed the match (who, when, which document)".into(),
-            ));
+            error.set(Some(what.no_note().into()));
             return;
         }
         ws.drafts.update_value(|d| {
             d.remove(&id);
         });
+        let note = text.trim().to_string();
         ws.update(|e| {
             if let Some(c) = model::cand_mut(e, &cid) {
-                c.scope_confirmations.push(ScopeConfirmation {
-                    product: product.clone(),
-                    layer,
-                    record_id: record.clone(),
-                    note: text.trim().to_string(),
-                });
+                match &what {
+                    HandConfirm::Scope { product } => {
+                        c.scope_confirmations.push(ScopeConfirmation {
+                            product: product.clone(),
+                            layer,
+                            record_id: record.clone(),
+                            note,
+                        })
+                    }
+                    HandConfirm::Holder { holder, .. } => {
+                        c.holder_confirmations.push(HolderConfirmation {
+                            layer,
+                            record_id: record.clone(),
+                            holder: holder.clone(),
+                            note,
+                        })
+                    }
+                }
             }
         });
-        ws.status.set(format!(
-            "Confirmed by hand that record {record} covers {product}."
-        ));
+        ws.status.set(what.done(&record));
     };
     Some(view! {
         <div class="scope-confirm">
-            <label for=id.clone()>{format!("How you confirmed that the scope covers “{product}”")}</label>
+            <label for=id.clone()>{label}</label>
             <textarea
                 id=id.clone()
                 rows="2"
@@ -419,7 +514,7 @@ fn scope_confirm(ws: Ws, f: &Finding) -> Option<impl IntoView> {
                 }
             ></textarea>
             <button type="button" class="secondary" on:click=confirm>
-                {format!("Confirm by hand that the scope covers “{product}”")}
+                {button}
             </button>
             <span class="field-msg" id=msg_id aria-live="polite">{move || error.get()}</span>
         </div>
