@@ -310,7 +310,7 @@ pub fn read_fields(x: &Extracted) -> Reading {
     let mut also_named = Vec::new();
     let mut notes = x.notes.clone();
     let mut soc2 = None;
-    let mut relevant: Vec<Field> = Field::ALL.to_vec();
+    let mut relevant: Vec<Field> = Field::READABLE.to_vec();
 
     match &document {
         DocumentKind::NotJudged { .. } => relevant.clear(),
