@@ -418,7 +418,9 @@ impl HandConfirm {
 
     fn no_note(&self) -> &'static str {
         match self {
-            HandConfirm::Scope { .. } => "say how you confirmed the match (who, when, which document)",
+            HandConfirm::Scope { .. } => {
+                "say how you confirmed the match (who, when, which document)"
+            }
             HandConfirm::Holder { .. } => {
                 "say how you confirmed that it belongs to the vendor (who, when, which document)"
             }
@@ -444,12 +446,7 @@ fn hand_confirm(ws: Ws, f: &Finding) -> Option<impl IntoView> {
     let record = f.subject.record.as_deref()?.to_string();
     let layer = f.subject.layer?;
     let cid = f.subject.candidate.to_string();
-    let id = format!(
-        "confirm-{}-{}-{}",
-        slug(&cid),
-        slug(&record),
-        what.slug()
-    );
+    let id = format!("confirm-{}-{}-{}", slug(&cid), slug(&record), what.slug());
     let msg_id = format!("{id}-msg");
     let initial = ws
         .drafts
