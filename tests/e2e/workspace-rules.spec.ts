@@ -113,6 +113,55 @@ test("scope.*: a product outside the scope, confirmed by hand; a record with no 
   await expect(page.locator("ul.confirmations")).toContainText("fine-tuning");
 });
 
+test("evidence.holder-mismatch: another company's certificate fails; an affiliate is confirmed by hand; an old and a current certificate of the vendor pass", async ({ page }) => {
+  test.setTimeout(90_000);
+  await lowOpenAI(page);
+  await answerAllYes(page, C);
+  // The trial's case: the only 27001 record names another company.
+  await addRecord(page, C, "model");
+  await fillRecord(page, C, "r1", goodIso("Kinde Australia Pty Ltd", "OpenAI API"));
+  await goStep(page, 5);
+  const foreign = findings(page, C, "evidence.holder-mismatch");
+  await expect(foreign).toHaveCount(1);
+  await expect(foreign).toContainText("“Kinde Australia Pty Ltd”");
+  await expect(foreign).toContainText("fail");
+  await expect(verdict(page, C)).toContainText("fails policy");
+
+  // A group company the vendor list does not name: confirmed by hand, with a note.
+  await fillRecord(page, C, "r1", { holder: "OpenAI Global, LLC" });
+  await goStep(page, 5);
+  const affiliate = findings(page, C, "evidence.holder-mismatch");
+  await expect(affiliate).toContainText("“OpenAI Global, LLC”");
+  await expect(verdict(page, C)).toContainText("fails policy");
+  await affiliate.getByRole("button", { name: /^Confirm by hand/ }).click();
+  await expect(affiliate.locator(".field-msg")).toContainText("say how you confirmed");
+  await affiliate.getByLabel(/^How you confirmed that “OpenAI Global, LLC”/).fill("OpenAI's trust portal lists OpenAI Global, LLC as the contracting entity, 2026-11-20");
+  await affiliate.getByRole("button", { name: /^Confirm by hand/ }).click();
+  const confirmed = findings(page, C, "evidence.holder-mismatch");
+  await expect(confirmed).toContainText("confirmed by hand");
+  await expect(confirmed).toContainText("information");
+  await expect(verdict(page, C)).toHaveText("✓ meets policy");
+  await goStep(page, 3);
+  await expect(page.locator("ul.confirmations")).toContainText("OpenAI Global, LLC");
+
+  // The vendor's own name, and an older certificate of the same standard
+  // beside the current one: the old one is history, the requirement holds.
+  await fillRecord(page, C, "r1", { holder: "OpenAI OpCo, LLC" });
+  await addRecord(page, C, "model");
+  await fillRecord(page, C, "r2", {
+    ...goodIso("OpenAI OpCo, LLC", "OpenAI API"),
+    certificate_number: "CERT-0",
+    originally_certified: "2019-01-10",
+    issue_date: "2022-01-10",
+    expiry_date: "2025-01-09",
+    last_surveillance_audit: "2024-01-15",
+  });
+  await goStep(page, 5);
+  await expect(findings(page, C, "evidence.holder-mismatch")).toHaveCount(0);
+  await expect(findings(page, C).filter({ hasText: "superseded by" }).first()).toContainText("information");
+  await expect(verdict(page, C)).toHaveText("✓ meets policy");
+});
+
 test("layer.*: a hosted path's model layer held up only by the platform's certificate", async ({ page }) => {
   test.setTimeout(60_000);
   await openWorkspace(page);
