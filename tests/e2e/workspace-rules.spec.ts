@@ -36,7 +36,7 @@ test("tier.* and evidence.*: missing, public claim only, weak source, portal pag
   await page.locator(`[id="field-${C}-model-prefill"]`).click();
   await goStep(page, 5);
   await expect(findings(page, C, "tier.required-missing")).toHaveCount(0);
-  await expect(findings(page, C, "tier.public-claim-only")).toContainText("rests only on the public claim");
+  await expect(findings(page, C, "tier.public-claim-only")).toContainText("rests only on the public matrix's claim");
 
   // The user reads the PDF… from a marketing page.
   await fillRecord(page, C, "r1", { ...goodIso("OpenAI", "OpenAI API"), source: "marketing-page" });
@@ -69,16 +69,17 @@ test("cert.*: expired, not yet valid, expiring soon, before contract end, cycle,
   ];
   for (const [rid, defect] of defects) {
     await addRecord(page, C, "model");
-    await fillRecord(page, C, rid, { ...goodIso("OpenAI", "OpenAI API"), ...defect });
+    // Each its own certificate number: findings name a record by it.
+    await fillRecord(page, C, rid, { ...goodIso("OpenAI", "OpenAI API"), certificate_number: `CERT-${rid}`, ...defect });
   }
   await goStep(page, 5);
   for (const [rid, , rule, words] of defects) {
-    const f = findings(page, C, rule).filter({ hasText: `record \`${rid}\`` });
+    const f = findings(page, C, rule).filter({ hasText: `“CERT-${rid}”` });
     await expect(f, rule).toHaveCount(1);
     await expect(f, rule).toContainText(words);
   }
   // Expiry 2028-01-09 is before the contract end 2029-01-01.
-  await expect(findings(page, C, "cert.expires-before-contract-end").filter({ hasText: "record `r8`" })).toContainText("2029-01-01");
+  await expect(findings(page, C, "cert.expires-before-contract-end").filter({ hasText: "“CERT-r8”" })).toContainText("2029-01-01");
   // The look-alike body is not on the recognised list, while ANAB is.
   await expect(findings(page, C, "cert.unrecognised-accreditation")).toHaveCount(1);
   // The finding leads to its field.
@@ -95,10 +96,10 @@ test("scope.*: a product outside the scope, confirmed by hand; a record with no 
   await addRecord(page, C, "model");
   await fillRecord(page, C, "r2", { ...goodIso("OpenAI", ""), standard: "27701:2019" });
   await goStep(page, 5);
-  const notNamed = findings(page, C, "scope.product-not-named").filter({ hasText: "`fine-tuning`" }).filter({ hasText: "record `r1`" });
+  const notNamed = findings(page, C, "scope.product-not-named").filter({ hasText: "“fine-tuning”" }).filter({ hasText: "27001" });
   await expect(notNamed).toContainText("is not named in the scope statement");
   await expect(notNamed).toContainText("fail");
-  await expect(findings(page, C, "scope.missing-statement").filter({ hasText: "record `r2`" })).toHaveCount(1);
+  await expect(findings(page, C, "scope.missing-statement").filter({ hasText: "27701" })).toHaveCount(1);
 
   // Confirm the match by hand, with a note: the finding then says so.
   const confirmBox = notNamed.getByLabel("How you confirmed that the scope covers “fine-tuning”");
@@ -173,7 +174,7 @@ test("layer.*: a hosted path's model layer held up only by the platform's certif
   await fillRecord(page, c, "r1", goodIso("Amazon Web Services, Inc.", "Amazon Bedrock"));
   await goStep(page, 5);
   const inherited = findings(page, c, "layer.inherited-only");
-  await expect(inherited).toContainText("held by the platform (`Amazon Web Services`)");
+  await expect(inherited).toContainText("held by the platform (Amazon Web Services)");
   await expect(inherited).toContainText("fail");
   await expect(findings(page, c, "layer.customer-aims")).toContainText("your own AI management system");
   await expect(verdict(page, c)).toContainText("fails policy");
@@ -186,7 +187,7 @@ test("ai.no-42001-timeline: none, then a written public timeline", async ({ page
   const c = "mistral-ai-direct";
   await goStep(page, 5);
   const f = findings(page, c, "ai.no-42001-timeline");
-  await expect(f).toContainText("has no ISO/IEC 42001 evidence and no written public timeline");
+  await expect(f).toContainText("there is no ISO/IEC 42001 evidence from Mistral AI, and no written public timeline");
   await expect(f).toContainText("warning");
   await goStep(page, 3);
   await page.locator(`[id="field-${c}-ai_timeline"]`).fill("mistral.ai/security: ISO/IEC 42001 certification planned");

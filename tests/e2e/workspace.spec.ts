@@ -238,7 +238,7 @@ test("hostile input shows as text and the app keeps working", async ({ page }) =
   // Still working: a new product changes the report.
   await addProduct(page, "openai-direct", "batch");
   await goStep(page, 5);
-  await expect(findings(page, "openai-direct", "scope.product-not-named").filter({ hasText: "`batch`" })).toHaveCount(1);
+  await expect(findings(page, "openai-direct", "scope.product-not-named").filter({ hasText: "“batch”" })).toHaveCount(1);
   // No horizontal overflow from the long text.
   const width = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(width).toBeLessThanOrEqual(0);
