@@ -22,9 +22,8 @@ use crate::store::{
     backup_reminder_due, display_name, id_of_key, read_import, Entry, Library, Listing,
     SaveOutcome, Saved, StoreError, MAX_IMPORT_BYTES, STORE_VERSION,
 };
-use crate::ui::download::download;
+use crate::ui::download::{download, FileRefused};
 use leptos::prelude::*;
-use std::fmt;
 use std::time::Duration;
 use tabs::{Ask, Message};
 use wasm_bindgen::JsCast;
@@ -90,29 +89,8 @@ fn library() -> Library<LocalStorage> {
     Library::new(LocalStorage)
 }
 
-/// The browser refused to save a file the tab made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileRefused;
-
-impl fmt::Display for FileRefused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl std::error::Error for FileRefused {}
-
-impl UserError for FileRefused {
-    fn message(&self) -> String {
-        "your browser refused to save the file".into()
-    }
-    fn help(&self) -> Option<String> {
-        Some("Try again, or copy the text instead.".into())
-    }
-}
-
 fn save_file(name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileRefused> {
-    download(name, mime, bytes).map_err(|_| FileRefused)
+    download(name, mime, bytes)
 }
 
 impl Session {

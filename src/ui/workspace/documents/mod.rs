@@ -10,6 +10,7 @@ mod scanner;
 use super::{model::Step, Ws};
 use crate::documents::{self as docs, CalendarEvent};
 use crate::domain::format_date;
+use crate::error::UserError;
 use crate::policy::{self, Evaluation, Report};
 use crate::ui::download::download;
 use crate::ui::on_window;
@@ -174,7 +175,7 @@ pub fn Documents(
             Ok(()) => status.set(format!(
                 "Saved {name}: it was made in this tab, nothing was sent."
             )),
-            Err(msg) => status.set(msg),
+            Err(e) => status.set(e.sentence()),
         }
     };
     let print = move |_| {
