@@ -65,7 +65,8 @@ pub struct VendorSummary {
     /// the contract with the vendor, or on a hosted path the platform
     /// agreement.
     pub contract: Vec<(ContractItem, Answer, String)>,
-    /// On a hosted path, the checklist of the model vendor's terms.
+    /// On a hosted path whose model vendor's terms have a checklist of their
+    /// own, that checklist (else `contract` stands for both).
     pub model_terms: Option<Vec<(ContractItem, Answer, String)>>,
     /// This candidate's dated events (and the contract end), in date order.
     pub dates: Vec<CalendarEvent>,
@@ -197,7 +198,7 @@ fn summary(
             .collect::<Vec<_>>()
     };
     let contract = answers(Some(&c.contract));
-    let model_terms = c.is_hosted().then(|| answers(c.model_terms.as_ref()));
+    let model_terms = c.has_model_terms().then(|| answers(c.model_terms.as_ref()));
     let dates = events
         .iter()
         .filter(|e| e.candidate == c.id || e.candidate.is_empty())
