@@ -417,3 +417,48 @@ async fn soc2_opinion_and_subservice_organisations_are_labelled_and_kept() {
     tick().await;
     assert!(soc2().subservice_organisations.is_empty());
 }
+
+/// A field says nothing until it is touched (edited, or left after focus),
+/// or its step is revealed: "Next" past it, or the report opened.
+#[wasm_bindgen_test]
+async fn fields_stay_quiet_until_touched_or_revealed() {
+    let (el, _h) = mount();
+    tick().await;
+    let name = "field-workload-name";
+    assert_eq!(attr(&el, name, "aria-invalid").as_deref(), Some("false"));
+    assert_eq!(message_of(&el, name).trim(), "");
+    fire(&by_id(&el, name), "blur");
+    tick().await;
+    assert_eq!(attr(&el, name, "aria-invalid").as_deref(), Some("true"));
+    assert!(message_of(&el, name).contains("name the workload"));
+
+    // A new record is quiet; so is a record prefilled from the matrix.
+    add_candidate(&el, "direct:openai").await;
+    by_id(&el, "field-openai-direct-model-add-button").click();
+    by_id(&el, "field-openai-direct-model-prefill").click();
+    tick().await;
+    let holder = "field-openai-direct-r1-holder";
+    assert_eq!(attr(&el, holder, "aria-invalid").as_deref(), Some("false"));
+    assert_eq!(count(&el, "#step-evidence [aria-invalid=true]"), 0);
+    assert_eq!(count(&el, "#step-candidates [aria-invalid=true]"), 0);
+
+    // "Next" on step 2 reveals step 2 (no product listed), not step 3.
+    by_id(&el, "nav-candidates").click();
+    tick().await;
+    by_id(&el, "step-next").click();
+    tick().await;
+    assert!(message_of(&el, "field-openai-direct-products-new").contains("list the products"));
+    assert_eq!(attr(&el, holder, "aria-invalid").as_deref(), Some("false"));
+
+    // The report reveals every step.
+    by_id(&el, "nav-report").click();
+    tick().await;
+    assert_eq!(attr(&el, holder, "aria-invalid").as_deref(), Some("true"));
+    assert!(message_of(&el, holder).contains("name the organisation"));
+    // A finding's rule id is a label beside its sentence, never inside it.
+    let f = find(&el, "li.finding");
+    let rule = f.get_attribute("data-rule").unwrap();
+    assert_eq!(text(&f, ".rule-tag").replace("rule ", ""), rule);
+    assert!(!text(&f, ".finding-text").contains(&rule));
+    assert_eq!(count(&el, "li.finding code"), 0);
+}

@@ -5,7 +5,7 @@
 use super::calendar::CalendarEvent;
 use crate::domain::evaluation::{vendor_display_name, Answer, ContractItem, Evaluation, Soc2Type};
 use crate::domain::{format_date, Layer};
-use crate::policy::{CandidateReport, Counts, Finding, Report, Verdict};
+use crate::policy::{CandidateReport, Counts, Finding, Report, Severity, Verdict};
 
 /// One record, as the summary shows it (dates as `YYYY-MM-DD`, empty when
 /// not given).
@@ -222,6 +222,48 @@ fn summary(
         model_terms,
         dates,
     }
+}
+
+/// How many findings a vendor's page lists before it counts the rest (a
+/// one-sheet budget; failures and warnings are listed beyond it).
+pub const PAGE_FINDINGS: usize = 10;
+
+/// What a vendor's page shows of its findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFindings<'a> {
+    /// Every failure and warning, however many, then the information
+    /// findings that fit in the room left, in the report's order.
+    pub listed: Vec<&'a Finding>,
+    /// The information findings left out for space, counted per rule id,
+    /// in the order the report gives them. Never a failure or a warning.
+    pub left_out: Vec<(String, usize)>,
+}
+
+impl PageFindings<'_> {
+    /// How many findings were left out.
+    pub fn left_out_count(&self) -> usize {
+        self.left_out.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Which findings a page lists in `room` lines: nothing that could be a
+/// failure is ever left out (every fail and warn is listed even past
+/// `room`); information findings fill what room is left, and the rest are
+/// counted by rule, so the page says exactly what it left out.
+pub fn page_findings(findings: &[Finding], room: usize) -> PageFindings<'_> {
+    let (mut listed, info): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| f.severity != Severity::Info);
+    let spare = room.saturating_sub(listed.len()).min(info.len());
+    listed.extend(&info[..spare]);
+    let mut left_out: Vec<(String, usize)> = Vec::new();
+    for f in &info[spare..] {
+        let rule = f.rule.to_string();
+        match left_out.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, n)) => *n += 1,
+            None => left_out.push((rule, 1)),
+        }
+    }
+    PageFindings { listed, left_out }
 }
 
 /// How an answer reads on the page.

@@ -383,6 +383,71 @@ fn summaries_carry_verdict_evidence_contract_and_dates() {
     assert!(!rec.certification_body.is_empty());
 }
 
+/// A page never leaves out a failure or a warning: whatever the room, every
+/// fail and warn is listed, information findings fill the rest, and what is
+/// left out is counted exactly, by rule.
+#[test]
+fn a_vendor_page_lists_every_fail_and_warn_and_counts_what_it_leaves_out() {
+    let mut e = example();
+    // Many findings on one candidate: copies of a record, each with a defect.
+    let base = e.candidates[0].records[0].clone();
+    for (i, year) in (2019..2026).enumerate() {
+        let mut r = base.clone();
+        r.id = format!("extra-{i}");
+        r.expiry_date = Some(time::Date::from_calendar_date(year, time::Month::March, 1).unwrap());
+        r.last_verified = None;
+        e.candidates[0].records.push(r);
+    }
+    let r = report_of(&e);
+    let findings = &r.candidates[0].findings;
+    let severe = findings
+        .iter()
+        .filter(|f| f.severity != crate::policy::Severity::Info)
+        .count();
+    let info = findings.len() - severe;
+    assert!(
+        severe > summary::PAGE_FINDINGS,
+        "{severe} failures and warnings"
+    );
+    assert!(info > 0, "some information findings");
+    for room in 0..findings.len() + 3 {
+        let page = summary::page_findings(findings, room);
+        // Every failure and warning, in the report's order, first.
+        let listed_severe: Vec<_> = page
+            .listed
+            .iter()
+            .filter(|f| f.severity != crate::policy::Severity::Info)
+            .collect();
+        assert_eq!(listed_severe.len(), severe, "room {room}");
+        assert!(page.listed[..severe]
+            .iter()
+            .all(|f| f.severity != crate::policy::Severity::Info));
+        // Information fills the room left, and the rest is counted.
+        let shown_info = room.saturating_sub(severe).min(info);
+        assert_eq!(page.listed.len(), severe + shown_info, "room {room}");
+        assert_eq!(page.left_out_count(), info - shown_info, "room {room}");
+        // What is left out is information only, counted per rule exactly.
+        let is_info = |f: &&crate::policy::Finding| f.severity == crate::policy::Severity::Info;
+        for (rule, n) in &page.left_out {
+            let of_rule = |f: &&crate::policy::Finding| f.rule.to_string() == *rule;
+            let info_of_rule = findings.iter().filter(is_info).filter(of_rule).count();
+            let listed_info = page
+                .listed
+                .iter()
+                .copied()
+                .filter(is_info)
+                .filter(of_rule)
+                .count();
+            assert!(*n > 0);
+            assert_eq!(info_of_rule - listed_info, *n, "{rule}");
+        }
+    }
+    // With room for all, nothing is left out.
+    assert!(summary::page_findings(findings, findings.len())
+        .left_out
+        .is_empty());
+}
+
 // ---------------------------------------------------------------- scanner
 
 fn proposal(r: &ScanResult, item: ContractItem) -> &Proposal {

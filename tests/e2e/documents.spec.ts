@@ -186,3 +186,45 @@ test("the browser's own Print on the report gives one sheet per vendor, even for
     expect(text).not.toContain("Your evaluations");
   }
 });
+
+test("the print of a vendor with twenty findings shows every failure and warning", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  // The example evaluation, with OpenAI's evidence and contract left in a poor state.
+  const e = JSON.parse(readFileSync(path.join(HERE, "../../examples/evaluation.json"), "utf8"));
+  const openai = e.candidates.find((c: { id: string }) => c.id === "openai-direct");
+  openai.contract = {};
+  for (const r of openai.records) r.last_verified = "2026-01-02";
+  const rec = (id: string) => openai.records.find((r: { id: string }) => r.id === id);
+  rec("openai-27001").accreditation_body = "International Accreditation Council";
+  rec("openai-27001").last_surveillance_audit = "2025-06-01";
+  rec("openai-27001").expiry_date = "2026-12-20";
+  const file = testInfo.outputPath("twenty-findings.json");
+  writeFileSync(file, JSON.stringify(e));
+
+  await openWorkspace(page);
+  await page.getByTestId("import-file").setInputFiles(file);
+  await expect(page.getByTestId("library-notice")).toContainText("Imported");
+  await goStep(page, 5);
+  const all = findings(page, "openai-direct");
+  expect(await all.count()).toBeGreaterThanOrEqual(20);
+  // The failures and warnings, as the report on screen words them.
+  const severe = await page
+    .locator('section.cand-report[data-candidate="openai-direct"] section.findings:is([data-severity="fail"], [data-severity="warn"]) .finding-text')
+    .allTextContents();
+  expect(severe.length).toBeGreaterThan(10);
+
+  await page.emulateMedia({ media: "print" });
+  const pdfFile = testInfo.outputPath("twenty.pdf");
+  writeFileSync(pdfFile, await page.pdf({ format: "A4" }));
+  const text = execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" });
+  const flat = text.replace(/\s+/g, " ");
+  for (const m of severe) expect(flat, m).toContain(m.replace(/\s+/g, " ").trim());
+  // What the page leaves out is said, and is never a failure or a warning.
+  expect(flat).not.toContain("more finding(s)");
+  const leftOut = /Left out for space: (\d+) information findings?, none of them a failure or a warning/.exec(flat);
+  const info = await page.locator('section.cand-report[data-candidate="openai-direct"] section.findings[data-severity="info"] li.finding').count();
+  if (leftOut) expect(Number(leftOut[1])).toBeLessThanOrEqual(info);
+  // The other vendor still starts on a sheet of its own.
+  const sheets = text.split("\f").filter((p) => p.trim() !== "");
+  expect(sheets.some((s) => s.trimStart().startsWith("Scopewise") && s.includes("Claude on Amazon Bedrock"))).toBe(true);
+});

@@ -17,9 +17,12 @@ export async function openWorkspace(page: Page) {
 
 const STEP_TITLES = ["Workload and risk tier", "Candidates and products", "Evidence records", "Contract checklist", "Report"];
 
-/** Clicks a step in the step navigation. */
+/** Clicks a step in the step navigation (opening the compact bar of a small screen first). */
 export async function goStep(page: Page, n: number) {
-  await page.getByRole("navigation", { name: "Evaluation steps" }).getByRole("button", { name: new RegExp(`^${n} ${STEP_TITLES[n - 1]}`) }).click();
+  const nav = page.getByRole("navigation", { name: "Evaluation steps" });
+  const toggle = nav.locator("#ws-steps-toggle");
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await nav.getByRole("button", { name: new RegExp(`^${n} ${STEP_TITLES[n - 1]}`) }).click();
   await expect(page.getByRole("heading", { name: `Step ${n} of 5: ${STEP_TITLES[n - 1]}` })).toBeVisible();
 }
 

@@ -68,13 +68,21 @@ test("by mouse: three candidates, one hosted, from an empty evaluation to a repo
   const matrix = page.getByTestId("decision-matrix");
   await expect(matrix.locator("tbody tr")).toHaveCount(3);
   await expect(matrix.locator('tr[data-candidate="openai-direct"] .rcell-button').first()).toContainText("pass");
-  // The reason of a cell shows on hover and is its description.
+  // The reason of a cell shows on a click (a disclosure) and is its description.
   const cell = matrix.locator('tr[data-candidate="anthropic-direct"] .rcell-button').first();
-  await cell.hover();
-  const tip = page.locator(`[id="${await cell.getAttribute("aria-describedby")}"]`);
+  const tip = page.locator(`[id="${await cell.getAttribute("aria-controls")}"]`);
+  await expect(tip).toBeHidden();
+  await expect(cell).toHaveAttribute("aria-expanded", "false");
+  await cell.click();
+  await expect(cell).toHaveAttribute("aria-expanded", "true");
   await expect(tip).toBeVisible();
   await expect(tip).toContainText("only the public matrix's claim supports it");
   await expect(cell).toHaveAccessibleDescription(/public matrix/);
+  // It leads to the candidate's findings.
+  await tip.getByRole("button", { name: "Findings of Anthropic direct" }).click();
+  await expect(page.locator("#report-anthropic-direct")).toBeFocused();
+  await cell.click();
+  await expect(tip).toBeHidden();
   // The step navigation summarises the verdicts.
   await expect(page.getByTestId("nav-summary")).toContainText("OpenAI direct: meets policy");
 
@@ -188,10 +196,12 @@ test("by keyboard alone: three candidates, one hosted, to a report", async ({ pa
   await expect(verdict(page, "openai-direct")).toHaveText("✓ meets policy");
   await expect(verdict(page, "anthropic-direct")).toContainText("conditional");
   await expect(verdict(page, "claude-on-bedrock")).toContainText(/conditional|fails policy/);
-  // A matrix cell shows its reason on keyboard focus.
+  // A matrix cell shows its reason on Enter.
   const cell = page.getByTestId("decision-matrix").locator('tr[data-candidate="claude-on-bedrock"] .rcell-button').first();
   await tabTo(page, cell);
-  await expect(page.locator(`[id="${await cell.getAttribute("aria-describedby")}"]`)).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(cell).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator(`[id="${await cell.getAttribute("aria-controls")}"]`)).toBeVisible();
   // And a finding's button leads back to its field.
   const go = findings(page, "claude-on-bedrock", "tier.public-claim-only").first().getByRole("button", { name: /^Go to the field/ });
   await tabTo(page, go);
@@ -327,4 +337,92 @@ test("the evaluation survives switching to the matrix and back", async ({ page }
   await expect(page.locator("#field-workload-name")).toHaveValue("Claims triage");
   await goStep(page, 2);
   await expect(page.getByRole("main")).toContainText("Claude on Amazon Bedrock");
+});
+
+test("fields say nothing until touched, Next past their step, or the report", async ({ page }) => {
+  test.setTimeout(60_000);
+  await openWorkspace(page);
+  const invalid = (step: string) => page.locator(`#step-${step} [aria-invalid="true"]`);
+  const messages = (step: string) => page.locator(`#step-${step} .field-msg:not(:empty)`);
+  // Step 1 opens quiet: no red "name the workload" before anything is typed.
+  await expect(invalid("workload")).toHaveCount(0);
+  await expect(messages("workload")).toHaveCount(0);
+  // Focused and left empty, the field says what it needs.
+  await page.locator("#field-workload-name").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#field-workload-name-msg")).toContainText("name the workload");
+  await expect(page.locator("#field-workload-name")).toHaveAttribute("aria-invalid", "true");
+
+  // Step 2: a new candidate without products says nothing yet…
+  await addCandidate(page, "Claude on Amazon Bedrock");
+  const products = page.locator('[id="field-claude-on-bedrock-products-new-msg"]');
+  await expect(products).toBeEmpty();
+  await expect(invalid("candidates")).toHaveCount(0);
+  // …until Next takes the user past the incomplete step.
+  await page.locator("#step-next").click();
+  await expect(page.getByRole("heading", { name: "Step 3 of 5: Evidence records" })).toBeFocused();
+  await goStep(page, 2);
+  await expect(products).toContainText("list the products you use");
+
+  // Step 3: records prefilled from the matrix, and a new blank one, start quiet.
+  await goStep(page, 3);
+  await page.locator('[id="field-claude-on-bedrock-platform-prefill"]').click();
+  await page.locator('[id="field-claude-on-bedrock-model-prefill"]').click();
+  await expect(page.locator("article.record.public-claim").first()).toBeVisible();
+  await page.locator('[id="field-claude-on-bedrock-model-add-button"]').click();
+  const holder = page.locator(":focus");
+  await expect(holder).toHaveAttribute("id", /^field-claude-on-bedrock-r\d+-holder$/);
+  const holderId = (await holder.getAttribute("id")) as string;
+  await expect(invalid("evidence")).toHaveCount(0);
+  await expect(messages("evidence")).toHaveCount(0);
+
+  // The report reveals every field's problem, in every step.
+  await goStep(page, 5);
+  await goStep(page, 3);
+  await expect(page.locator(`[id="${holderId}-msg"]`)).toContainText("name the organisation the certificate is issued to");
+  await expect(page.locator(`[id="${holderId}"]`)).toHaveAttribute("aria-invalid", "true");
+});
+
+test("the headings of step 1 and step 2 sit above their boxes, not beside them", async ({ page }) => {
+  await openWorkspace(page);
+  await addCandidate(page, "OpenAI direct");
+  for (const [step, name] of [[1, "Dates"], [2, "Candidates"]] as const) {
+    await goStep(page, step);
+    const heading = page.getByRole("heading", { name, exact: true });
+    await expect(heading).toBeVisible();
+    const [h, next, form] = await heading.evaluate((el) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      };
+      return [box(el), box(el.nextElementSibling!), box(el.closest("fieldset")!)];
+    });
+    // What follows the heading starts under it, and the heading starts at the form's left edge.
+    expect(next.top, name).toBeGreaterThanOrEqual(h.bottom - 1);
+    expect(Math.abs(h.left - form.left), name).toBeLessThanOrEqual(1);
+  }
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("a tap shows a decision-matrix cell's reason, and a second tap hides it", async ({ page }) => {
+    test.setTimeout(60_000);
+    await openWorkspace(page);
+    await addCandidate(page, "OpenAI direct");
+    await addProduct(page, "openai-direct", "API");
+    await goStep(page, 3);
+    await page.locator('[id="field-openai-direct-model-prefill"]').click();
+    await goStep(page, 5);
+    const cell = page.getByTestId("decision-matrix").locator('tr[data-candidate="openai-direct"] .rcell-button').first();
+    const reason = page.locator(`[id="${await cell.getAttribute("aria-controls")}"]`);
+    await expect(reason).toBeHidden();
+    await cell.tap();
+    await expect(reason).toBeVisible();
+    await expect(reason).toContainText("OpenAI direct:");
+    await expect(cell).toHaveAttribute("aria-expanded", "true");
+    expect(await axeViolations(page)).toEqual([]);
+    await cell.tap();
+    await expect(reason).toBeHidden();
+  });
 });

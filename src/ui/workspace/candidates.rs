@@ -1,7 +1,7 @@
 //! Step 2: the candidates (a vendor direct, or a model on a platform) and the
 //! products used.
 
-use super::field::{issue_of, text_field, Kind};
+use super::field::{issue_of, text_field, Kind, Shown};
 use super::model::{self, field_id};
 use super::Ws;
 use crate::domain::evaluation::KNOWN_VENDORS;
@@ -374,10 +374,12 @@ fn Products(cid: String, issues: Memo<Vec<crate::policy::FieldIssue>>) -> impl I
             eval.with(|e| model::cand(e, &cid).map(|c| c.products.len()).unwrap_or(0))
         })
     };
-    let problem = issue_of(issues, "products");
+    let shown = Shown::new(ws, false);
+    let problem = shown.gate(issue_of(issues, "products"));
     let add = {
         let cid = cid.clone();
         move || {
+            shown.touch();
             let p = new_text.get_untracked().trim().to_string();
             if p.is_empty() {
                 return;
@@ -443,6 +445,7 @@ fn Products(cid: String, issues: Memo<Vec<crate::policy::FieldIssue>>) -> impl I
                     aria-invalid=move || problem().is_some().to_string()
                     prop:value=move || new_text.get()
                     on:input=move |ev| new_text.set(event_target_value(&ev))
+                    on:blur=move |_| shown.touch()
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         if ev.key() == "Enter" {
                             ev.prevent_default();

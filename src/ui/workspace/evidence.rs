@@ -1,7 +1,7 @@
 //! Step 3: the evidence records of each candidate, per layer, as read from
 //! the certificate PDFs (or prefilled from the public matrix, unverified).
 
-use super::field::{date_field, field, issue_of, text_field, Kind};
+use super::field::{date_field, field, issue_of, text_field, Kind, Shown};
 use super::model::{self, add_record_id, field_id, Step};
 use super::Ws;
 use crate::domain::evaluation::{
@@ -823,7 +823,8 @@ fn BasedOn(k: RecKey, issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let msg = issue_of(issues, RecordField::BasedOn.id());
+    let shown = Shown::new(ws, false);
+    let msg = shown.gate(issue_of(issues, RecordField::BasedOn.id()));
     let msg2 = msg.clone();
     view! {
         <div class="field">
@@ -834,6 +835,7 @@ fn BasedOn(k: RecKey, issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
                 aria-invalid=move || msg2().is_some().to_string()
                 prop:value=move || value.get()
                 on:change=move |ev| {
+                    shown.touch();
                     let v = event_target_value(&ev);
                     k.update(|r| r.based_on = if v.is_empty() { None } else { Some(v) });
                 }

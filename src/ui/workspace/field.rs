@@ -1,9 +1,11 @@
 //! Form fields that validate as the user types. The input keeps exactly what
 //! was typed; the evaluation only receives the parsed value when it is valid.
 //! The message (in words) sits next to the field, is linked by
-//! `aria-describedby`, and sets `aria-invalid`.
+//! `aria-describedby`, and sets `aria-invalid`, once the field is
+//! [`Shown`]: touched by the user, or on a revealed step.
 
-use super::Ws;
+use super::model::Step;
+use super::{StepScope, Ws};
 use crate::domain::format_date;
 use crate::error::UserError;
 use crate::policy::{validate_date_input, FieldIssue};
@@ -15,6 +17,50 @@ use time::Date;
 pub enum Kind {
     Text,
     Area,
+}
+
+/// Whether a part of the form shows its problems: once the user has touched
+/// it (edited it, or left it after focusing it), or once its step is
+/// revealed ("Next" past it, or the report opened). Before that a field says
+/// nothing, so nothing starts red: not an empty step 1, not a record
+/// prefilled from the matrix.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    touched: RwSignal<bool>,
+    step: Option<Step>,
+    ws: Ws,
+}
+
+impl Shown {
+    /// For a part of the form on the current [`StepScope`]; `touched` when
+    /// it starts with something the user typed (a draft).
+    pub fn new(ws: Ws, touched: bool) -> Self {
+        Shown {
+            touched: RwSignal::new(touched),
+            step: use_context::<StepScope>().map(|s| s.0),
+            ws,
+        }
+    }
+
+    /// The user has touched it.
+    pub fn touch(self) {
+        if !self.touched.get_untracked() {
+            self.touched.set(true);
+        }
+    }
+
+    /// Whether its problems show (tracked).
+    pub fn get(self) -> bool {
+        self.touched.get() || self.ws.is_revealed(self.step)
+    }
+
+    /// `message` while shown, else nothing.
+    pub fn gate(
+        self,
+        message: impl Fn() -> Option<String> + Send + Sync + Clone + 'static,
+    ) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
+        move || if self.get() { message() } else { None }
+    }
 }
 
 /// A field's message from the model's own validation (e.g. an expiry before
@@ -64,9 +110,17 @@ where
     A: Fn(T) + Send + Sync + 'static,
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
+    let has_draft = ws.drafts.with_value(|d| d.contains_key(&id));
     let text = initial_text(ws, &id, model);
     let parse_error = RwSignal::new(parse(&text).err());
-    let message = Memo::new(move |_| parse_error.get().or_else(&issue));
+    let shown = Shown::new(ws, has_draft);
+    let message = Memo::new(move |_| {
+        if shown.get() {
+            parse_error.get().or_else(&issue)
+        } else {
+            None
+        }
+    });
     let msg_id = format!("{id}-msg");
     let hint_id = format!("{id}-hint");
     let described = if hint.is_some() {
@@ -76,6 +130,7 @@ where
     };
     let key = id.clone();
     let on_input = move |ev: leptos::ev::Event| {
+        shown.touch();
         let raw = event_target_value(&ev);
         match parse(&raw) {
             Ok(v) => {
@@ -105,6 +160,7 @@ where
                 autocomplete="off"
                 spellcheck="false"
                 on:input=on_input
+                on:blur=move |_| shown.touch()
             />
         }
         .into_any(),
@@ -116,6 +172,7 @@ where
                 aria-invalid=invalid
                 aria-describedby=described
                 on:input=on_input
+                on:blur=move |_| shown.touch()
             ></textarea>
         }
         .into_any(),

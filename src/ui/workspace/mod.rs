@@ -10,7 +10,13 @@
 //! Steps 1–4 stay mounted (hidden when not current), so what a user typed,
 //! valid or not, stays in its field when they move between steps, and a
 //! finding's "go to the field" can focus any field.
+//!
+//! A field says nothing until the user has touched it (edited it, or left it
+//! after focusing it), or until its step is *revealed*: "Next" reveals the
+//! step it leaves, and opening the report reveals every step
+//! ([`Ws::reveal`], [`field::Shown`]).
 
+mod bar;
 mod candidates;
 mod contract;
 mod documents;
@@ -24,6 +30,7 @@ mod workload;
 use crate::domain::RiskTier;
 use crate::matrix::Dataset;
 use crate::policy::{self, Evaluation, Report, Verdict};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use model::Step;
 use std::collections::HashMap;
@@ -48,7 +55,16 @@ pub struct Ws {
     pub drafts: StoredValue<HashMap<String, String>>,
     /// A polite announcement for screen readers (and everyone).
     pub status: RwSignal<String>,
+    /// The steps whose fields show their problems even untouched (the
+    /// report's presence means every step).
+    pub revealed: RwSignal<Vec<Step>>,
+    /// The compact step bar (small screens) is opened.
+    pub bar_open: RwSignal<bool>,
 }
+
+/// The step a part of the form sits on, provided by its step's section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepScope(pub Step);
 
 impl Ws {
     /// Changes the evaluation.
@@ -56,11 +72,31 @@ impl Ws {
         self.eval.update(f);
     }
 
+    /// Shows the problems of every field of `step`, touched or not.
+    pub fn reveal(&self, step: Step) {
+        if !self.revealed.with_untracked(|r| r.contains(&step)) {
+            self.revealed.update(|r| r.push(step));
+        }
+    }
+
+    /// Whether the fields of `step` show their problems untouched (a part
+    /// of the form outside the steps always does).
+    pub fn is_revealed(&self, step: Option<Step>) -> bool {
+        self.revealed
+            .with(|r| r.contains(&Step::Report) || step.is_none_or(|s| r.contains(&s)))
+    }
+
     /// Switches to a step and moves focus to the element with `id` (or the
     /// step's heading when it is absent).
     pub fn go_to(&self, step: Step, id: String) {
+        if step == Step::Report {
+            self.reveal(Step::Report);
+        }
         if self.step.get_untracked() != step {
             self.step.set(step);
+        }
+        if self.bar_open.get_untracked() {
+            self.bar_open.set(false);
         }
         set_timeout(
             move || {
@@ -81,6 +117,9 @@ pub fn focus_id(id: &str) -> bool {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match el {
         Some(el) => {
+            // Scrolled below the sticky step bar (scroll-padding-top sized
+            // to the bar's height as it is now), then focused.
+            bar::sync_now();
             el.scroll_into_view();
             el.focus().is_ok()
         }
@@ -94,6 +133,16 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
         Verdict::MeetsPolicy => "✓",
         Verdict::Conditional => "⚠",
         Verdict::FailsPolicy => "✗",
+    }
+}
+
+/// A rule's id as a small label beside a sentence, never inside it.
+pub fn rule_tag(rule: &dyn std::fmt::Display) -> impl IntoView {
+    view! {
+        <span class="rule-tag">
+            <span class="sr-only">"rule "</span>
+            {rule.to_string()}
+        </span>
     }
 }
 
@@ -138,27 +187,14 @@ pub fn Workspace(
         dataset,
         drafts: StoredValue::new(HashMap::new()),
         status: RwSignal::new(String::new()),
+        revealed: RwSignal::new(if read_only {
+            vec![Step::Report]
+        } else {
+            Vec::new()
+        }),
+        bar_open: RwSignal::new(false),
     };
     provide_context(ws);
-
-    let section = move |step: Step, body: AnyView| {
-        view! {
-            <section
-                class="ws-step"
-                id=format!("step-{}", step.id())
-                aria-labelledby=step.heading_id()
-                hidden=move || ws.step.get() != step
-            >
-                <h3 id=step.heading_id() tabindex="-1">
-                    {format!("Step {} of 5: {}", step.number(), step.title())}
-                </h3>
-                // A disabled fieldset disables every control inside it.
-                <fieldset class="ws-fieldset" disabled=read_only && step != Step::Report>
-                    {body}
-                </fieldset>
-            </section>
-        }
-    };
 
     view! {
         <section class="workspace" aria-labelledby="workspace-heading">
@@ -171,27 +207,60 @@ pub fn Workspace(
             <p class="sr-only" role="status" aria-live="polite" data-testid="ws-status">
                 {move || ws.status.get()}
             </p>
-            {section(Step::Workload, view! { <workload::WorkloadStep/> }.into_any())}
-            {section(Step::Candidates, view! { <candidates::CandidatesStep/> }.into_any())}
-            {section(Step::Evidence, view! { <evidence::EvidenceStep/> }.into_any())}
-            {section(Step::Contract, view! { <contract::ContractStep/> }.into_any())}
-            {section(
-                Step::Report,
-                view! {
-                    {move || (ws.step.get() == Step::Report).then(|| view! { <report_view::ReportView/> })}
-                }
-                .into_any(),
-            )}
+            <StepSection step=Step::Workload read_only=read_only>
+                <workload::WorkloadStep/>
+            </StepSection>
+            <StepSection step=Step::Candidates read_only=read_only>
+                <candidates::CandidatesStep/>
+            </StepSection>
+            <StepSection step=Step::Evidence read_only=read_only>
+                <evidence::EvidenceStep/>
+            </StepSection>
+            <StepSection step=Step::Contract read_only=read_only>
+                <contract::ContractStep/>
+            </StepSection>
+            <StepSection step=Step::Report read_only=read_only>
+                {move || (ws.step.get() == Step::Report).then(|| view! { <report_view::ReportView/> })}
+            </StepSection>
             <documents::Documents state=eval today=today read_only=read_only/>
             <StepFooter/>
         </section>
     }
 }
 
-/// The step navigation, with a small verdict summary.
+/// The DOM id of the compact step bar's button.
+const TOGGLE_ID: &str = "ws-steps-toggle";
+
+/// One step's section: its heading, and its form under a [`StepScope`].
+#[component]
+fn StepSection(step: Step, read_only: bool, children: Children) -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    view! {
+        <section
+            class="ws-step"
+            id=format!("step-{}", step.id())
+            aria-labelledby=step.heading_id()
+            hidden=move || ws.step.get() != step
+        >
+            <h3 id=step.heading_id() tabindex="-1">
+                {format!("Step {} of 5: {}", step.number(), step.title())}
+            </h3>
+            // A disabled fieldset disables every control inside it.
+            <fieldset class="ws-fieldset" disabled=read_only && step != Step::Report>
+                <Provider value=StepScope(step)>{children()}</Provider>
+            </fieldset>
+        </section>
+    }
+}
+
+/// The step navigation, with a small verdict summary. It sticks to the top
+/// of the screen; on a small screen it is one line (the current step and
+/// the overall verdict) that opens into the full bar.
 #[component]
 fn StepNav() -> impl IntoView {
     let ws = expect_context::<Ws>();
+    let bar = NodeRef::<leptos::html::Nav>::new();
+    bar::watch(bar);
     let summary = Memo::new(move |_| {
         ws.report.with(|r| {
             let per: Vec<(String, Verdict)> = r
@@ -231,38 +300,83 @@ fn StepNav() -> impl IntoView {
             }
         })
         .collect_view();
+    let open = ws.bar_open;
+    let toggle = move |_| open.update(|o| *o = !*o);
+    // Escape closes the opened compact bar and returns to its button.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            focus_id(TOGGLE_ID);
+        }
+    };
+    let current = move || {
+        let s = ws.step.get();
+        format!("Step {} of 5: {}", s.number(), s.title())
+    };
+    let overall = move || summary.with(|(overall, per)| (!per.is_empty()).then_some(*overall));
     view! {
-        <nav class="ws-steps" aria-label="Evaluation steps">
-            <ol>{buttons}</ol>
-            <div class="nav-summary" data-testid="nav-summary">
+        <nav
+            class="ws-steps"
+            class:open=move || open.get()
+            id=bar::BAR_ID
+            aria-label="Evaluation steps"
+            node_ref=bar
+            on:keydown=on_key
+        >
+            <button
+                type="button"
+                class="steps-toggle"
+                id=TOGGLE_ID
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="ws-steps-body"
+                on:click=toggle
+            >
+                <span class="toggle-step">{current}</span>
                 {move || {
-                    let (overall, per) = summary.get();
-                    if per.is_empty() {
-                        return view! { <span>"No candidates yet: add them in step 2."</span> }.into_any();
-                    }
-                    let items = per
-                        .into_iter()
-                        .map(|(name, v)| {
+                    overall()
+                        .map(|v| {
                             view! {
-                                <li class=format!("verdict-chip verdict-{}", v.id())>
+                                <span class=format!("toggle-verdict verdict-{}", v.id())>
                                     <span aria-hidden="true">{verdict_symbol(v)} " "</span>
-                                    {name}
-                                    ": "
                                     {v.label()}
-                                </li>
+                                </span>
                             }
                         })
-                        .collect_view();
-                    view! {
-                        <span class=format!("verdict-{}", overall.id())>
-                            "Overall: "
-                            <span aria-hidden="true">{verdict_symbol(overall)} " "</span>
-                            {overall.label()}
-                        </span>
-                        <ul class="verdict-chips" aria-label="Verdict per candidate">{items}</ul>
-                    }
-                    .into_any()
                 }}
+                <span class="toggle-icon" aria-hidden="true">{move || if open.get() { "▴" } else { "▾" }}</span>
+            </button>
+            <div class="steps-body" id="ws-steps-body">
+                <ol>{buttons}</ol>
+                <div class="nav-summary" data-testid="nav-summary">
+                    {move || {
+                        let (overall, per) = summary.get();
+                        if per.is_empty() {
+                            return view! { <span>"No candidates yet: add them in step 2."</span> }.into_any();
+                        }
+                        let items = per
+                            .into_iter()
+                            .map(|(name, v)| {
+                                view! {
+                                    <li class=format!("verdict-chip verdict-{}", v.id())>
+                                        <span aria-hidden="true">{verdict_symbol(v)} " "</span>
+                                        {name}
+                                        ": "
+                                        {v.label()}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <span class=format!("verdict-{}", overall.id())>
+                                "Overall: "
+                                <span aria-hidden="true">{verdict_symbol(overall)} " "</span>
+                                {overall.label()}
+                            </span>
+                            <ul class="verdict-chips" aria-label="Verdict per candidate">{items}</ul>
+                        }
+                        .into_any()
+                    }}
+                </div>
             </div>
         </nav>
     }
@@ -296,7 +410,16 @@ fn StepFooter() -> impl IntoView {
                 next()
                     .map(|s| {
                         view! {
-                            <button type="button" class="primary" id="step-next" on:click=move |_| ws.go_to(s, s.heading_id())>
+                            <button
+                                type="button"
+                                class="primary"
+                                id="step-next"
+                                on:click=move |_| {
+                                    // Past this step, its problems show even untouched.
+                                    ws.reveal(ws.step.get_untracked());
+                                    ws.go_to(s, s.heading_id());
+                                }
+                            >
                                 {format!("Next: step {}, {} →", s.number(), s.title())}
                             </button>
                         }

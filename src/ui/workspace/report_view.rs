@@ -4,7 +4,7 @@
 //! from the engine's [`Report`](crate::policy::Report).
 
 use super::model::{self, slug, Step};
-use super::{verdict_symbol, Ws};
+use super::{rule_tag, verdict_symbol, Ws};
 use crate::domain::evaluation::{HolderConfirmation, ScopeConfirmation};
 use crate::domain::{format_date, Layer};
 use crate::policy::rules::{evidence, scope};
@@ -119,11 +119,15 @@ pub fn ReportView() -> impl IntoView {
     }
 }
 
-/// Candidates × requirements, each cell pass / conditional / fail with its
-/// reason on focus and hover.
+/// Candidates × requirements, each cell pass / conditional / fail. Its
+/// button is a disclosure: a tap, a click or Enter shows the cell's reason
+/// under it (and a way to the candidate's findings); the reason is also the
+/// button's description for screen readers.
 #[component]
 fn DecisionMatrix() -> impl IntoView {
     let ws = expect_context::<Ws>();
+    // The opened cells, by DOM id, so they stay open when the report changes.
+    let opened: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     view! {
         {move || {
             ws.report
@@ -155,6 +159,7 @@ fn DecisionMatrix() -> impl IntoView {
                         .candidates
                         .iter()
                         .map(|c| {
+                            let name = if c.name.trim().is_empty() { c.candidate.to_string() } else { c.name.to_string() };
                             let cells = cols
                                 .iter()
                                 .enumerate()
@@ -169,27 +174,52 @@ fn DecisionMatrix() -> impl IntoView {
                                             .into_any(),
                                         Some(cell) => {
                                             let id = format!("rcell-{}-{ci}", c.candidate);
-                                            let tip = format!("{id}-tip");
+                                            let reason_id = format!("{id}-reason");
                                             let reason = if cell.records.is_empty() {
-                                                format!("{}: {}.", c.name, cell.reason)
+                                                format!("{name}: {}.", cell.reason)
                                             } else {
-                                                format!("{}: {} (records {}).", c.name, cell.reason, cell.records.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "))
+                                                format!("{name}: {} (records {}).", cell.reason, cell.records.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "))
                                             };
                                             let target = format!("report-{}", c.candidate);
+                                            let key = StoredValue::new(id.clone());
+                                            let is_open = move || key.with_value(|k| opened.with(|o| o.contains(k)));
+                                            let toggle = move |_| {
+                                                let k = key.get_value();
+                                                opened.update(|o| {
+                                                    if let Some(i) = o.iter().position(|x| *x == k) {
+                                                        o.remove(i);
+                                                    } else {
+                                                        o.push(k);
+                                                    }
+                                                });
+                                            };
                                             view! {
                                                 <td class=format!("rcell rcell-{}", cell.status.id())>
                                                     <button
                                                         type="button"
                                                         class="rcell-button"
                                                         id=id
-                                                        aria-describedby=tip.clone()
+                                                        aria-expanded=move || if is_open() { "true" } else { "false" }
+                                                        aria-controls=reason_id.clone()
+                                                        aria-describedby=reason_id.clone()
                                                         data-status=cell.status.id()
-                                                        on:click=move |_| ws.go_to(Step::Report, target.clone())
+                                                        on:click=toggle
                                                     >
                                                         <span aria-hidden="true">{cell_symbol(cell.status)} " "</span>
                                                         {cell.status.id()}
+                                                        <span class="rcell-more" aria-hidden="true">{move || if is_open() { " ▴" } else { " ▾" }}</span>
                                                     </button>
-                                                    <span class="tip" role="tooltip" id=tip>{reason}</span>
+                                                    <div class="rcell-reason" id=reason_id hidden=move || !is_open()>
+                                                        {reason}
+                                                        " "
+                                                        <button
+                                                            type="button"
+                                                            class="link-button"
+                                                            on:click=move |_| ws.go_to(Step::Report, target.clone())
+                                                        >
+                                                            {format!("Findings of {name}")}
+                                                        </button>
+                                                    </div>
                                                 </td>
                                             }
                                                 .into_any()
@@ -215,7 +245,7 @@ fn DecisionMatrix() -> impl IntoView {
                         <div class="table-scroll" role="region" aria-labelledby="decision-caption" tabindex="0">
                             <table class="decision-matrix" data-testid="decision-matrix">
                                 <caption id="decision-caption">
-                                    "Decision matrix: each candidate against each requirement of the policy. Focus or point at a cell for its reason."
+                                    "Decision matrix: each candidate against each requirement of the policy. Tap or click a cell for its reason."
                                 </caption>
                                 <thead>
                                     <tr>
@@ -331,10 +361,8 @@ fn finding_view(ws: Ws, f: Finding) -> impl IntoView {
             <p class="finding-head">
                 <span aria-hidden="true">{severity_symbol(f.severity)} " "</span>
                 <strong>{severity_word(f.severity)}</strong>
-                " · "
-                <code>{f.rule.id}</code>
             </p>
-            <p class="finding-msg">{f.message.clone()}</p>
+            <p class="finding-msg"><span class="finding-text">{f.message.clone()}</span> " " {rule_tag(&f.rule)}</p>
             {values}
             <p class="next-step"><strong>"Next step: "</strong>{f.next_step.to_string()}</p>
             <p class="provenance">{format!("Source: {}", f.source())}</p>

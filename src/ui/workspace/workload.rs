@@ -1,7 +1,7 @@
 //! Step 1: the workload, its risk tier, the dates, and the policy it is
 //! judged by (a tier's preset, or the buyer's edited copy).
 
-use super::field::{date_field, text_field, Kind};
+use super::field::{date_field, text_field, Kind, Shown};
 use super::Ws;
 use crate::domain::{format_date, Layer, RiskTier, Standard};
 use crate::policy::{FieldIssue, Policy, Requirement, RequirementLevel};
@@ -448,7 +448,8 @@ fn PolicyEditor(issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
                             key=|i| *i
                             children=move |i| {
                                 let path = format!("policy.{}[{i}].any_of", layer.id());
-                                let msg = header_issue(issues, path);
+                                let shown = Shown::new(ws, false);
+                                let msg = shown.gate(header_issue(issues, path));
                                 let msg_id = format!("policy-{}-{i}-msg", layer.id());
                                 let boxes = Standard::ALL
                                     .into_iter()
@@ -469,6 +470,7 @@ fn PolicyEditor(issues: Memo<Vec<FieldIssue>>) -> impl IntoView {
                                                         })
                                                     }
                                                     on:change=move |ev| {
+                                                        shown.touch();
                                                         let on = event_target_checked(&ev);
                                                         ws.update(|e| {
                                                             if let Some(r) = requirements_mut(&mut e.policy, layer).get_mut(i) {

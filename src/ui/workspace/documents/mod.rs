@@ -7,7 +7,7 @@
 mod pages;
 mod scanner;
 
-use super::{model::Step, Ws};
+use super::{model::Step, rule_tag, Ws};
 use crate::documents::{self as docs, CalendarEvent};
 use crate::domain::format_date;
 use crate::error::UserError;
@@ -21,10 +21,20 @@ use time::Date;
 /// US Letter with `style/print.css`'s 12 mm margins (Letter: 279.4 mm − 24 mm).
 const SHEET_HEIGHT_PX: f64 = 255.4 / 25.4 * 96.0;
 
+/// The smallest zoom a vendor page is shrunk to, to fit one sheet. A page
+/// that would need less (many failures and warnings: none is ever left out)
+/// prints at full size over more sheets instead (`vp-long`).
+const MIN_ZOOM: f64 = 0.7;
+
+/// The class of a vendor page that may take more than one sheet.
+const LONG_PAGE: &str = "vp-long";
+
 /// Shrinks each vendor page that would run past one sheet, so it prints on
 /// one. The pages are laid out off-screen at the printed width (the `measure`
 /// class of `style/print.css`), measured, and given the largest CSS `zoom`
-/// below 1 that fits them where they are too tall.
+/// below 1 that fits them where they are too tall, down to [`MIN_ZOOM`];
+/// a page that does not fit even then is marked [`LONG_PAGE`], to be
+/// printed unshrunk over as many sheets as it needs.
 fn fit_to_one_sheet() {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -42,6 +52,7 @@ fn fit_to_one_sheet() {
             else {
                 continue;
             };
+            let _ = page.class_list().remove_1(LONG_PAGE);
             let style = page.style();
             let _ = style.remove_property("zoom");
             let fits = |zoom: f64| {
@@ -52,9 +63,14 @@ fn fit_to_one_sheet() {
                 let _ = style.remove_property("zoom");
                 continue;
             }
+            if !fits(MIN_ZOOM) {
+                let _ = style.remove_property("zoom");
+                let _ = page.class_list().add_1(LONG_PAGE);
+                continue;
+            }
             // Zoom also widens the box the text wraps in, so the height is
             // not proportional to it: bisect for the largest zoom that fits.
-            let (mut lo, mut hi) = (0.4_f64, 1.0_f64);
+            let (mut lo, mut hi) = (MIN_ZOOM, 1.0_f64);
             for _ in 0..8 {
                 let mid = (lo + hi) / 2.0;
                 if fits(mid) {
@@ -279,7 +295,7 @@ fn Timeline(events: Memo<Vec<CalendarEvent>>) -> impl IntoView {
                             <p class="event-why">
                                 {e.why.clone()}
                                 " "
-                                <code class="rule-id">{e.kind.rule().id}</code>
+                                {rule_tag(&e.kind.rule())}
                             </p>
                         </li>
                     }

@@ -2,15 +2,12 @@
 //! shown on screen on request, always printed one per sheet by
 //! `style/print.css` when the user prints them.
 
-use crate::documents::summary::answer_label;
+use crate::documents::summary::{answer_label, page_findings, PAGE_FINDINGS};
 use crate::documents::{self as docs, shorten, CalendarEvent, VendorSummary};
 use crate::domain::format_date;
 use crate::policy::{Evaluation, Report, Severity};
-use crate::ui::workspace::verdict_symbol;
+use crate::ui::workspace::{rule_tag, verdict_symbol};
 use leptos::prelude::*;
-
-/// At most this many failures and warnings on a vendor's page.
-const MAX_FINDINGS: usize = 10;
 
 #[component]
 pub fn VendorPages(
@@ -65,31 +62,53 @@ pub fn VendorPages(
 fn page(s: VendorSummary, head: String) -> impl IntoView {
     let hid = format!("vendor-page-{}", s.candidate);
     let hid_ref = hid.clone();
-    let findings: Vec<_> = s
+    // Every failure and warning; information findings while there is room,
+    // the rest counted by rule (a long list may take a second sheet).
+    let shown = page_findings(&s.findings, PAGE_FINDINGS);
+    let severe = s
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Info)
-        .collect();
-    let info = s.findings.len() - findings.len();
-    // One sheet per vendor: the worst findings first, the rest counted.
-    let more = findings.len().saturating_sub(MAX_FINDINGS);
-    let finding_items = findings
+        .count();
+    let finding_items = shown
+        .listed
         .iter()
-        .take(MAX_FINDINGS)
         .map(|f| {
+            let word = match f.severity {
+                Severity::Fail => "fail",
+                Severity::Warn => "warning",
+                Severity::Info => "information",
+            };
             view! {
                 <li class=format!("vp-finding sev-{}", f.severity.id())>
-                    <strong>{f.severity.id()}</strong>
-                    " "
-                    <code>{f.rule.id}</code>
+                    <strong>{word}</strong>
                     ": "
                     {f.message.clone()}
+                    " "
+                    {rule_tag(&f.rule)}
                     <br/>
                     <span class="vp-next">"Next: " {f.next_step.to_string()}</span>
                 </li>
             }
         })
         .collect_view();
+    let left_out = (!shown.left_out.is_empty()).then(|| {
+        let n = shown.left_out_count();
+        let tags = shown
+            .left_out
+            .iter()
+            .map(|(rule, k)| view! { <li>{rule_tag(rule)} {format!(" × {k}")}</li> })
+            .collect_view();
+        view! {
+            <p class="vp-small vp-left-out" data-testid="vp-left-out">
+                {format!(
+                    "Left out for space: {n} information finding{}, none of them a failure or a warning (every failure and warning is listed above; the full report has the rest). By rule:",
+                    if n == 1 { "" } else { "s" },
+                )}
+            </p>
+            <ul class="vp-left-out-rules">{tags}</ul>
+        }
+    });
     let layers = s
         .layers
         .iter()
@@ -117,6 +136,8 @@ fn page(s: VendorSummary, head: String) -> impl IntoView {
                         <tr>
                             <th scope="row">
                                 {r.standard.clone()}
+                                <br/>
+                                <span class="vp-holder">{if r.holder.trim().is_empty() { "holder not given".to_string() } else { r.holder.clone() }}</span>
                                 <br/>
                                 <span class="vp-small">{or_dash(&r.certificate_number).to_string()}</span>
                             </th>
@@ -198,7 +219,7 @@ fn page(s: VendorSummary, head: String) -> impl IntoView {
                     <table class="vp-evidence">
                         <thead>
                             <tr>
-                                <th scope="col">"Standard / number"</th>
+                                <th scope="col">"Standard / holder / number"</th>
                                 <th scope="col">"Certification / accreditation body"</th>
                                 <th scope="col">"Dates"</th>
                                 <th scope="col">"Scope"</th>
@@ -211,12 +232,9 @@ fn page(s: VendorSummary, head: String) -> impl IntoView {
                     .into_any()
             }}
             <h5>"Findings and next steps"</h5>
-            {if findings.is_empty() {
-                view! { <p class="vp-small">"No failures or warnings."</p> }.into_any()
-            } else {
-                view! { <ul class="vp-findings">{finding_items}</ul> }.into_any()
-            }}
-            {(info + more > 0).then(|| view! { <p class="vp-small">{format!("And {} more finding(s) in the full report ({more} failure or warning, {info} information).", more + info)}</p> })}
+            {(severe == 0).then(|| view! { <p class="vp-small">"No failures or warnings."</p> })}
+            {(!shown.listed.is_empty()).then(|| view! { <ul class="vp-findings">{finding_items}</ul> })}
+            {left_out}
             <div class="vp-cols">
                 <div>
                     <h5>"Contract checklist"</h5>
