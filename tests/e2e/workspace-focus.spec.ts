@@ -24,8 +24,8 @@ async function expectFocusClear(page: Page, id: string | RegExp) {
     const bar = document.getElementById("ws-steps")!.getBoundingClientRect();
     return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, barTop: bar.top, barBottom: bar.bottom, w: innerWidth, h: innerHeight };
   });
-  // The bar is stuck to the top of the screen, and the focused box is under it, whole.
-  expect(box.barTop).toBeLessThanOrEqual(0.5);
+  // The focused box is under the bar (stuck to the top of the screen, or in
+  // its place under the header when the page is not scrolled), whole.
   expect(box.top, `focused box ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(box.barBottom);
   expect(box.bottom).toBeLessThanOrEqual(box.h);
   expect(box.left).toBeGreaterThanOrEqual(0);

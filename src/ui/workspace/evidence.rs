@@ -5,7 +5,7 @@ use super::field::{date_field, field, issue_of, text_field, Kind, Shown};
 use super::model::{self, add_record_id, field_id, Step};
 use super::Ws;
 use crate::domain::evaluation::{
-    Soc2Details, Soc2Opinion as Opinion, SubserviceMethod, SubserviceOrganisation,
+    Candidate, Soc2Details, Soc2Opinion as Opinion, SubserviceMethod, SubserviceOrganisation,
 };
 use crate::domain::{Layer, RecordField, Standard};
 use crate::error::UserError;
@@ -134,26 +134,6 @@ fn CandidateEvidence(cid: String) -> impl IntoView {
             }
         });
     };
-    let n_conf = {
-        let cid = cid.clone();
-        Memo::new(move |_| {
-            eval.with(|e| {
-                model::cand(e, &cid)
-                    .map(|c| c.scope_confirmations.len())
-                    .unwrap_or(0)
-            })
-        })
-    };
-    let n_holders = {
-        let cid = cid.clone();
-        Memo::new(move |_| {
-            eval.with(|e| {
-                model::cand(e, &cid)
-                    .map(|c| c.holder_confirmations.len())
-                    .unwrap_or(0)
-            })
-        })
-    };
     view! {
         <section class="cand-evidence" aria-labelledby=format!("cand-{cid}-evidence")>
             <h4 id=format!("cand-{cid}-evidence") tabindex="-1">{move || name.get()}</h4>
@@ -202,111 +182,109 @@ fn CandidateEvidence(cid: String) -> impl IntoView {
                     || None,
                 )}
             </div>
-            {move || {
-                (n_conf.get() > 0)
-                    .then(|| {
-                        view! {
-                            <h5>"Scope matches you confirmed by hand"</h5>
-                            <ul class="confirmations">
-                                {move || {
-                                    let cid = key.get_value();
-                                    eval.with(|e| {
-                                        model::cand(e, &cid)
-                                            .map(|c| c.scope_confirmations.clone())
-                                            .unwrap_or_default()
-                                    })
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, s)| {
-                                            view! {
-                                                <li>
-                                                    {format!(
-                                                        "“{}” is covered by record {} ({}): {}",
-                                                        s.product,
-                                                        s.record_id,
-                                                        s.layer.label(),
-                                                        s.note,
-                                                    )}
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="link-button"
-                                                        on:click=move |_| {
-                                                            let cid = key.get_value();
-                                                            ws.update(|e| {
-                                                                if let Some(c) = model::cand_mut(e, &cid) {
-                                                                    if i < c.scope_confirmations.len() {
-                                                                        c.scope_confirmations.remove(i);
-                                                                    }
-                                                                }
-                                                            });
-                                                        }
-                                                    >
-                                                        "Withdraw this confirmation"
-                                                    </button>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()
-                                }}
-                            </ul>
-                        }
-                    })
-            }}
-            {move || {
-                (n_holders.get() > 0)
-                    .then(|| {
-                        view! {
-                            <h5>"Holders you confirmed by hand"</h5>
-                            <ul class="confirmations">
-                                {move || {
-                                    let cid = key.get_value();
-                                    eval.with(|e| {
-                                        model::cand(e, &cid)
-                                            .map(|c| c.holder_confirmations.clone())
-                                            .unwrap_or_default()
-                                    })
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, h)| {
-                                            view! {
-                                                <li>
-                                                    {format!(
-                                                        "“{}”, the holder of record {} ({}), belongs to the vendor: {}",
-                                                        h.holder,
-                                                        h.record_id,
-                                                        h.layer.label(),
-                                                        h.note,
-                                                    )}
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="link-button"
-                                                        on:click=move |_| {
-                                                            let cid = key.get_value();
-                                                            ws.update(|e| {
-                                                                if let Some(c) = model::cand_mut(e, &cid) {
-                                                                    if i < c.holder_confirmations.len() {
-                                                                        c.holder_confirmations.remove(i);
-                                                                    }
-                                                                }
-                                                            });
-                                                        }
-                                                    >
-                                                        "Withdraw this confirmation"
-                                                    </button>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()
-                                }}
-                            </ul>
-                        }
-                    })
-            }}
+            {confirmations(
+                ws,
+                key,
+                "Scope matches you confirmed by hand",
+                |c| {
+                    c.scope_confirmations
+                        .iter()
+                        .map(|s| {
+                            format!(
+                                "“{}” is covered by record {} ({}): {}",
+                                s.product,
+                                s.record_id,
+                                s.layer.label(),
+                                s.note
+                            )
+                        })
+                        .collect()
+                },
+                |c, i| {
+                    if i < c.scope_confirmations.len() {
+                        c.scope_confirmations.remove(i);
+                    }
+                },
+            )}
+            {confirmations(
+                ws,
+                key,
+                "Holders you confirmed by hand",
+                |c| {
+                    c.holder_confirmations
+                        .iter()
+                        .map(|h| {
+                            format!(
+                                "“{}”, the holder of record {} ({}), belongs to the vendor: {}",
+                                h.holder,
+                                h.record_id,
+                                h.layer.label(),
+                                h.note
+                            )
+                        })
+                        .collect()
+                },
+                |c, i| {
+                    if i < c.holder_confirmations.len() {
+                        c.holder_confirmations.remove(i);
+                    }
+                },
+            )}
         </section>
     }
     .into_any()
+}
+
+/// What the buyer confirmed by hand for a candidate (scope matches, holders),
+/// one sentence each with a way to withdraw it; nothing when there is none.
+fn confirmations(
+    ws: Ws,
+    key: StoredValue<String>,
+    title: &'static str,
+    sentences: fn(&Candidate) -> Vec<String>,
+    withdraw: fn(&mut Candidate, usize),
+) -> impl IntoView {
+    let list = Memo::new(move |_| {
+        let cid = key.get_value();
+        ws.eval
+            .with(|e| model::cand(e, &cid).map(sentences).unwrap_or_default())
+    });
+    move || {
+        let items = list.get();
+        (!items.is_empty()).then(|| {
+            view! {
+                <h5>{title}</h5>
+                <ul class="confirmations">
+                    {items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, sentence)| {
+                            view! {
+                                <li>
+                                    {sentence}
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        on:click=move |_| {
+                                            let cid = key.get_value();
+                                            ws.update(|e| {
+                                                if let Some(c) = model::cand_mut(e, &cid) {
+                                                    withdraw(c, i);
+                                                }
+                                            });
+                                        }
+                                    >
+                                        "Withdraw this confirmation"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
 }
 
 #[component]
