@@ -12,6 +12,7 @@
 //! common order on certificates outside the US) and every such date whose
 //! numbers are both 12 or less is flagged `ambiguous`, for the user to check.
 
+use crate::domain::date_text::{number, tokens, Kind, Token};
 use time::{Date, Month};
 
 /// How a numeric date with slashes was read.
@@ -169,68 +170,6 @@ fn is_ordinal(t: &Token) -> bool {
 /// "de", "del" between the parts of a Spanish or Portuguese date.
 fn is_connector(t: &Token) -> bool {
     t.kind == Kind::Word && ["de", "del"].contains(&t.text.to_lowercase().as_str())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Word,
-    Number,
-    Punct(char),
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Token<'a> {
-    kind: Kind,
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let kind = if c.is_ascii_digit() {
-            Kind::Number
-        } else if c.is_alphabetic() {
-            Kind::Word
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            out.push(Token {
-                kind: Kind::Punct(c),
-                text: &text[i..i + c.len_utf8()],
-                start: i,
-                end: i + c.len_utf8(),
-            });
-            continue;
-        };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            let same = match kind {
-                Kind::Number => d.is_ascii_digit(),
-                _ => d.is_alphabetic(),
-            };
-            if !same {
-                break;
-            }
-            end = j + d.len_utf8();
-            iter.next();
-        }
-        out.push(Token {
-            kind,
-            text: &text[i..end],
-            start: i,
-            end,
-        });
-    }
-    out
-}
-
-fn number(t: &Token, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
-    (t.kind == Kind::Number && digits.contains(&t.text.len()))
-        .then(|| t.text.parse().ok())
-        .flatten()
 }
 
 fn make(year: u32, month: Month, day: u32) -> Option<Date> {

@@ -144,11 +144,14 @@ pub(crate) enum Kind {
 }
 
 /// A run of digits, of letters, or one other character (white space is
-/// skipped).
+/// skipped), with its byte offsets in the text. The PDF reader finds dates
+/// in documents on the same tokens (`certificate::dates`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
 }
 
 pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
@@ -165,6 +168,8 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
             out.push(Token {
                 kind: Kind::Punct(c),
                 text: &text[i..i + c.len_utf8()],
+                start: i,
+                end: i + c.len_utf8(),
             });
             continue;
         };
@@ -183,12 +188,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         out.push(Token {
             kind,
             text: &text[i..end],
+            start: i,
+            end,
         });
     }
     out
 }
 
-fn number(t: &Token, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
+/// A run of `digits` digits, as a number.
+pub(crate) fn number(t: &Token, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
     (t.kind == Kind::Number && digits.contains(&t.text.len()))
         .then(|| t.text.parse().ok())
         .flatten()
