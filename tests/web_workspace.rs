@@ -77,13 +77,24 @@ async fn dates_validate_as_typed_and_keep_what_was_typed() {
     );
     assert_eq!(value_of(&el, id), "2025-02-30", "the typed text stays");
 
-    type_into(&el, id, "23/11/2026");
+    type_into(&el, id, "23 Smarch 2026");
     tick().await;
     assert!(
-        message_of(&el, id).contains("is not a date in the form YYYY-MM-DD"),
+        message_of(&el, id).contains("“23 Smarch 2026” is not a date yet"),
         "{}",
         message_of(&el, id)
     );
+
+    // Dates as people write them, read back in words under the field.
+    type_into(&el, id, "23/11/2026");
+    tick().await;
+    assert_eq!(attr(&el, id, "aria-invalid").as_deref(), Some("false"));
+    let understood = el
+        .query_selector(&format!("#{id} ~ .field-understood"))
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default();
+    assert_eq!(understood, "Read as 23 November 2026");
 
     type_into(&el, id, "2026-12-01");
     tick().await;

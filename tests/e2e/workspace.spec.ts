@@ -209,6 +209,49 @@ test("by keyboard alone: three candidates, one hosted, to a report", async ({ pa
   await expect(page.locator(":focus")).toHaveAttribute("id", /^field-claude-on-bedrock-r\d+-source$/);
 });
 
+test("dates as people write them: read back in words, kept through a reload, the day-month order a visible setting", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWorkspace(page);
+  const order = page.getByLabel("How you write dates like 04/05/2025");
+  await order.selectOption("day-first");
+  await addCandidate(page, "OpenAI direct");
+  await addRecord(page, "openai-direct", "model");
+  const expiry = field(page, "openai-direct", "r1", "expiry_date");
+  const issue = field(page, "openai-direct", "r1", "issue_date");
+  const audit = field(page, "openai-direct", "r1", "last_surveillance_audit");
+  const understood = (f: Locator) => f.locator("xpath=following-sibling::span[contains(@class, 'field-understood')]");
+  // A date no order can change, and a name of a month.
+  await expiry.fill("20/11/2027");
+  await expect(understood(expiry)).toHaveText("Read as 20 November 2027");
+  await audit.fill("12 April 2026");
+  await expect(understood(audit)).toHaveText("Read as 12 April 2026");
+  // A date the setting decides: it says so.
+  await issue.fill("04/05/2025");
+  await expect(understood(issue)).toHaveText("Read as 4 May 2025, reading the day first");
+  await goStep(page, 1);
+  await order.selectOption("month-first");
+  await goStep(page, 3);
+  await issue.fill("04/05/2025");
+  await expect(understood(issue)).toHaveText("Read as 5 April 2025, reading the month first");
+  // Text that is not a date yet is kept, and the report says so.
+  const original = field(page, "openai-direct", "r1", "originally_certified");
+  await original.fill("13th of Smarch 2021");
+  await expect(page.locator('[id="field-openai-direct-r1-originally_certified-msg"]')).toContainText("is not a date yet");
+  await goStep(page, 5);
+  await expect(findings(page, "openai-direct", "evidence.date-not-understood")).toContainText("“13th of Smarch 2021”");
+  await expect(page.getByTestId("save-state")).toContainText("Saved in this browser");
+
+  await page.reload();
+  await goStep(page, 3);
+  await expect(expiry).toHaveValue("2027-11-20");
+  await expect(audit).toHaveValue("2026-04-12");
+  await expect(issue).toHaveValue("2025-04-05");
+  await expect(original).toHaveValue("13th of Smarch 2021");
+  // The setting is kept for the next visit.
+  await goStep(page, 1);
+  await expect(order).toHaveValue("month-first");
+});
+
 test("hostile input shows as text and the app keeps working", async ({ page }) => {
   test.setTimeout(60_000);
   const dialogs: string[] = [];

@@ -1,7 +1,7 @@
 //! Step 3: the evidence records of each candidate, per layer, as read from
 //! the certificate PDFs (or prefilled from the public matrix, unverified).
 
-use super::field::{date_field, field, issue_of, text_field, Kind, Shown};
+use super::field::{date_field, field, issue_of, kept_date_field, text_field, Kind, Shown};
 use super::model::{self, add_record_id, field_id, Step};
 use super::Ws;
 use crate::domain::evaluation::{
@@ -540,58 +540,64 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                     move |v| k.update(|r| r.accreditation_body = v),
                     issue_of(issues, RecordField::AccreditationBody.id()),
                 )}
-                {date_field(
+                {kept_date_field(
                     ws,
                     k.id(RecordField::OriginallyCertified.id()),
                     RecordField::OriginallyCertified.label(),
                     r.originally_certified,
+                    r.drafts.get(&RecordField::OriginallyCertified).cloned(),
                     move |d| k.update(|r| r.originally_certified = d),
-                    issue_of(issues, RecordField::OriginallyCertified.id()),
-                )}
-                {date_field(
+                    move |t| k.update(|r| set_draft(r, RecordField::OriginallyCertified, t)),
+                    issue_of(issues, RecordField::OriginallyCertified.id()),                )}
+                {kept_date_field(
                     ws,
                     k.id(RecordField::IssueDate.id()),
                     RecordField::IssueDate.label(),
                     r.issue_date,
+                    r.drafts.get(&RecordField::IssueDate).cloned(),
                     move |d| k.update(|r| r.issue_date = d),
-                    issue_of(issues, RecordField::IssueDate.id()),
-                )}
-                {date_field(
+                    move |t| k.update(|r| set_draft(r, RecordField::IssueDate, t)),
+                    issue_of(issues, RecordField::IssueDate.id()),                )}
+                {kept_date_field(
                     ws,
                     k.id(RecordField::ExpiryDate.id()),
                     RecordField::ExpiryDate.label(),
                     r.expiry_date,
+                    r.drafts.get(&RecordField::ExpiryDate).cloned(),
                     move |d| k.update(|r| r.expiry_date = d),
-                    issue_of(issues, RecordField::ExpiryDate.id()),
-                )}
-                {date_field(
+                    move |t| k.update(|r| set_draft(r, RecordField::ExpiryDate, t)),
+                    issue_of(issues, RecordField::ExpiryDate.id()),                )}
+                {kept_date_field(
                     ws,
                     k.id(RecordField::LastSurveillanceAudit.id()),
                     RecordField::LastSurveillanceAudit.label(),
                     r.last_surveillance_audit,
+                    r.drafts.get(&RecordField::LastSurveillanceAudit).cloned(),
                     move |d| k.update(|r| r.last_surveillance_audit = d),
-                    issue_of(issues, RecordField::LastSurveillanceAudit.id()),
-                )}
+                    move |t| k.update(|r| set_draft(r, RecordField::LastSurveillanceAudit, t)),
+                    issue_of(issues, RecordField::LastSurveillanceAudit.id()),                )}
                 <BasedOn k=k issues=issues/>
             }
             .into_any(),
             Shape::Attestation => view! {
-                {date_field(
+                {kept_date_field(
                     ws,
                     k.id(RecordField::IssueDate.id()),
                     "Issue date",
                     r.issue_date,
+                    r.drafts.get(&RecordField::IssueDate).cloned(),
                     move |d| k.update(|r| r.issue_date = d),
-                    issue_of(issues, RecordField::IssueDate.id()),
-                )}
-                {date_field(
+                    move |t| k.update(|r| set_draft(r, RecordField::IssueDate, t)),
+                    issue_of(issues, RecordField::IssueDate.id()),                )}
+                {kept_date_field(
                     ws,
                     k.id(RecordField::ExpiryDate.id()),
                     RecordField::ExpiryDate.label(),
                     r.expiry_date,
+                    r.drafts.get(&RecordField::ExpiryDate).cloned(),
                     move |d| k.update(|r| r.expiry_date = d),
-                    issue_of(issues, RecordField::ExpiryDate.id()),
-                )}
+                    move |t| k.update(|r| set_draft(r, RecordField::ExpiryDate, t)),
+                    issue_of(issues, RecordField::ExpiryDate.id()),                )}
             }
             .into_any(),
             Shape::Soc2 => {
@@ -621,38 +627,42 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                         move |v| k.soc2(|s| s.auditor = v),
                         issue_of(issues, RecordField::Soc2Auditor.id()),
                     )}
-                    {date_field(
+                    {kept_date_field(
                         ws,
                         k.id(RecordField::Soc2PeriodStart.id()),
                         RecordField::Soc2PeriodStart.label(),
                         s.period_start,
+                        r.drafts.get(&RecordField::Soc2PeriodStart).cloned(),
                         move |d| k.soc2(|s| s.period_start = d),
-                        issue_of(issues, RecordField::Soc2PeriodStart.id()),
-                    )}
-                    {date_field(
+                        move |t| k.update(|r| set_draft(r, RecordField::Soc2PeriodStart, t)),
+                        issue_of(issues, RecordField::Soc2PeriodStart.id()),                    )}
+                    {kept_date_field(
                         ws,
                         k.id(RecordField::Soc2PeriodEnd.id()),
                         RecordField::Soc2PeriodEnd.label(),
                         s.period_end,
+                        r.drafts.get(&RecordField::Soc2PeriodEnd).cloned(),
                         move |d| k.soc2(|s| s.period_end = d),
-                        issue_of(issues, RecordField::Soc2PeriodEnd.id()),
-                    )}
-                    {date_field(
+                        move |t| k.update(|r| set_draft(r, RecordField::Soc2PeriodEnd, t)),
+                        issue_of(issues, RecordField::Soc2PeriodEnd.id()),                    )}
+                    {kept_date_field(
                         ws,
                         k.id(RecordField::Soc2ReportDate.id()),
                         RecordField::Soc2ReportDate.label(),
                         s.report_date,
+                        r.drafts.get(&RecordField::Soc2ReportDate).cloned(),
                         move |d| k.soc2(|s| s.report_date = d),
-                        issue_of(issues, RecordField::Soc2ReportDate.id()),
-                    )}
-                    {date_field(
+                        move |t| k.update(|r| set_draft(r, RecordField::Soc2ReportDate, t)),
+                        issue_of(issues, RecordField::Soc2ReportDate.id()),                    )}
+                    {kept_date_field(
                         ws,
                         k.id(RecordField::Soc2BridgeLetterEnd.id()),
                         RecordField::Soc2BridgeLetterEnd.label(),
                         s.bridge_letter_end,
+                        r.drafts.get(&RecordField::Soc2BridgeLetterEnd).cloned(),
                         move |d| k.soc2(|s| s.bridge_letter_end = d),
-                        issue_of(issues, RecordField::Soc2BridgeLetterEnd.id()),
-                    )}
+                        move |t| k.update(|r| set_draft(r, RecordField::Soc2BridgeLetterEnd, t)),
+                        issue_of(issues, RecordField::Soc2BridgeLetterEnd.id()),                    )}
                     <Soc2Opinion k=k opinion=s.opinion/>
                     <SubserviceOrganisations k=k current=current/>
                 }
@@ -728,14 +738,15 @@ fn RecordEditor(cid: String, rid: String) -> impl IntoView {
                     </select>
                 </div>
                 {shape_fields}
-                {date_field(
+                {kept_date_field(
                     ws,
                     k.id(RecordField::LastVerified.id()),
                     RecordField::LastVerified.label(),
                     r.last_verified,
+                    r.drafts.get(&RecordField::LastVerified).cloned(),
                     move |d| k.update(|r| r.last_verified = d),
-                    issue_of(issues, RecordField::LastVerified.id()),
-                )}
+                    move |t| k.update(|r| set_draft(r, RecordField::LastVerified, t)),
+                    issue_of(issues, RecordField::LastVerified.id()),                )}
                 {text_field(
                     ws,
                     k.id(RecordField::Scope.id()),
@@ -992,5 +1003,18 @@ fn SubserviceOrganisations(k: RecKey, current: Memo<Option<EvidenceRecord>>) -> 
                 "Add a subservice organisation"
             </button>
         </fieldset>
+    }
+}
+
+/// Keeps (or drops, with `None`) the text of a record's date field that is
+/// not a date yet.
+fn set_draft(r: &mut EvidenceRecord, field: RecordField, text: Option<String>) {
+    match text {
+        Some(t) if !t.trim().is_empty() => {
+            r.drafts.insert(field, t);
+        }
+        _ => {
+            r.drafts.remove(&field);
+        }
     }
 }

@@ -6,9 +6,9 @@
 
 use super::model::Step;
 use super::{StepScope, Ws};
-use crate::domain::format_date;
+use crate::domain::{format_date, human_date, parse_date_input, DateRead, DayMonthOrder};
 use crate::error::UserError;
-use crate::policy::{validate_date_input, FieldIssue};
+use crate::policy::FieldIssue;
 use leptos::prelude::*;
 use time::Date;
 
@@ -110,6 +110,46 @@ where
     A: Fn(T) + Send + Sync + 'static,
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
+    field_with(
+        ws,
+        id,
+        label,
+        hint,
+        kind,
+        model,
+        parse,
+        apply,
+        |_| {},
+        issue,
+        None::<fn() -> Option<String>>,
+    )
+}
+
+/// [`field`], with `keep` told the raw text while it does not parse (and
+/// `None` once it does), so the evaluation can keep it; and `note`, a line
+/// under the field saying how the text was understood.
+#[allow(clippy::too_many_arguments)]
+fn field_with<T, P, A, K, I, N>(
+    ws: Ws,
+    id: String,
+    label: String,
+    hint: Option<String>,
+    kind: Kind,
+    model: String,
+    parse: P,
+    apply: A,
+    keep: K,
+    issue: I,
+    note: Option<N>,
+) -> impl IntoView
+where
+    T: 'static,
+    P: Fn(&str) -> Result<T, String> + Send + Sync + 'static,
+    A: Fn(T) + Send + Sync + 'static,
+    K: Fn(Option<String>) + Send + Sync + 'static,
+    I: Fn() -> Option<String> + Send + Sync + 'static,
+    N: Fn() -> Option<String> + Send + Sync + 'static,
+{
     let has_draft = ws.drafts.with_value(|d| d.contains_key(&id));
     let text = initial_text(ws, &id, model);
     let parse_error = RwSignal::new(parse(&text).err());
@@ -138,13 +178,15 @@ where
                 ws.drafts.update_value(|d| {
                     d.remove(&key);
                 });
+                keep(None);
                 apply(v);
             }
             Err(m) => {
                 parse_error.set(Some(m));
                 ws.drafts.update_value(|d| {
-                    d.insert(key.clone(), raw);
+                    d.insert(key.clone(), raw.clone());
                 });
+                keep(Some(raw));
             }
         }
     };
@@ -178,11 +220,15 @@ where
         .into_any(),
     };
     let hint = hint.map(|h| view! { <span class="hint field-hint" id=hint_id>{h}</span> });
+    let note = note.map(|n| {
+        view! { <span class="hint field-understood" aria-live="polite">{n}</span> }
+    });
     view! {
         <div class="field" class:wide=kind == Kind::Area>
             <label for=id>{label}</label>
             {hint}
             {control}
+            {note}
             <span class="field-msg" id=msg_id aria-live="polite">
                 {move || {
                     message
@@ -229,7 +275,70 @@ where
     )
 }
 
-/// A `YYYY-MM-DD` date field; blank means "not given".
+/// The day-month order the browser's language suggests: month first for
+/// American English (and the few others that write dates that way), else
+/// day first. The buyer sees it and can change it on step 1.
+pub fn initial_date_order() -> DayMonthOrder {
+    let window = web_sys::window();
+    let chosen = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(DATE_ORDER_KEY).ok().flatten());
+    match chosen.as_deref() {
+        Some("month-first") => DayMonthOrder::MonthFirst,
+        Some("day-first") => DayMonthOrder::DayFirst,
+        _ => date_order_for(
+            &window
+                .and_then(|w| w.navigator().language())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// Where the buyer's choice of day-month order is kept in this browser.
+const DATE_ORDER_KEY: &str = "scopewise.date-order";
+
+/// Keeps the buyer's choice for the next visit (nothing is lost if the
+/// browser refuses: the setting then starts from the language again).
+pub fn remember_date_order(order: DayMonthOrder) {
+    let value = match order {
+        DayMonthOrder::DayFirst => "day-first",
+        DayMonthOrder::MonthFirst => "month-first",
+    };
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(DATE_ORDER_KEY, value);
+    }
+}
+
+/// The day-month order of a language tag (`en-US` → month first).
+pub fn date_order_for(lang: &str) -> DayMonthOrder {
+    const MONTH_FIRST: [&str; 4] = ["en-us", "en-ph", "en-as", "en-um"];
+    // (The ones that write month/day/year: the US and its territories, the
+    // Philippines.)
+    if MONTH_FIRST.contains(&lang.to_ascii_lowercase().as_str()) {
+        DayMonthOrder::MonthFirst
+    } else {
+        DayMonthOrder::DayFirst
+    }
+}
+
+/// What a date field understood, in words ("20 November 2025"; "4 May
+/// 2025, reading the day first" when the order setting decided).
+fn understood(read: Option<DateRead>) -> Option<String> {
+    let r = read?;
+    let how = match r.order_used {
+        Some(DayMonthOrder::DayFirst) => ", reading the day first",
+        Some(DayMonthOrder::MonthFirst) => ", reading the month first",
+        None => "",
+    };
+    Some(format!("Read as {}{how}", human_date(r.date)))
+}
+
+const DATE_HINT: &str = "20/11/2025, 20 November 2025 or 2025-11-20";
+
+/// A date field; blank means "not given". It reads dates as people write
+/// them (see `domain::date_text`), with the buyer's day-month order, and
+/// says under the field what it understood.
 pub fn date_field<A, I>(
     ws: Ws,
     id: String,
@@ -242,15 +351,82 @@ where
     A: Fn(Option<Date>) + Send + Sync + 'static,
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
-    field(
+    kept_date_field(ws, id, label, model, None, apply, |_| {}, issue)
+}
+
+/// A date field whose text, while it is not a date yet, is kept in the
+/// evaluation through `keep` (a record's `drafts`), so a reload loses
+/// nothing; `draft` is that text when the field is drawn.
+#[allow(clippy::too_many_arguments)]
+pub fn kept_date_field<A, K, I>(
+    ws: Ws,
+    id: String,
+    label: impl Into<String>,
+    model: Option<Date>,
+    draft: Option<String>,
+    apply: A,
+    keep: K,
+    issue: I,
+) -> impl IntoView
+where
+    A: Fn(Option<Date>) + Send + Sync + 'static,
+    K: Fn(Option<String>) + Send + Sync + 'static,
+    I: Fn() -> Option<String> + Send + Sync + 'static,
+{
+    let order = ws.date_order;
+    let text = draft.unwrap_or_else(|| model.map(format_date).unwrap_or_default());
+    let read = RwSignal::new(
+        parse_date_input(&text, order.get_untracked())
+            .ok()
+            .flatten(),
+    );
+    field_with(
         ws,
         id,
         label.into(),
-        Some("YYYY-MM-DD".to_string()),
+        Some(DATE_HINT.to_string()),
         Kind::Text,
-        model.map(format_date).unwrap_or_default(),
-        |s: &str| validate_date_input(s).map_err(|e| e.sentence()),
-        apply,
+        text,
+        move |s: &str| parse_date_input(s, order.get_untracked()).map_err(|e| e.sentence()),
+        move |r: Option<DateRead>| {
+            read.set(r);
+            apply(r.map(|r| r.date));
+        },
+        move |d: Option<String>| {
+            if d.is_some() {
+                read.set(None);
+            }
+            keep(d);
+        },
         issue,
+        Some(move || understood(read.get())),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_suggests_the_order_and_the_field_says_what_it_read() {
+        assert_eq!(date_order_for("en-US"), DayMonthOrder::MonthFirst);
+        assert_eq!(date_order_for("en-us"), DayMonthOrder::MonthFirst);
+        assert_eq!(date_order_for("en-GB"), DayMonthOrder::DayFirst);
+        assert_eq!(date_order_for("de"), DayMonthOrder::DayFirst);
+        assert_eq!(date_order_for(""), DayMonthOrder::DayFirst);
+        let read = |s: &str, o| understood(parse_date_input(s, o).unwrap());
+        assert_eq!(
+            read("04/05/2025", DayMonthOrder::DayFirst).as_deref(),
+            Some("Read as 4 May 2025, reading the day first")
+        );
+        assert_eq!(
+            read("04/05/2025", DayMonthOrder::MonthFirst).as_deref(),
+            Some("Read as 5 April 2025, reading the month first")
+        );
+        assert_eq!(
+            read("20/11/2025", DayMonthOrder::MonthFirst).as_deref(),
+            Some("Read as 20 November 2025")
+        );
+        assert_eq!(read("", DayMonthOrder::DayFirst), None);
+    }
 }

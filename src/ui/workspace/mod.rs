@@ -27,7 +27,7 @@ mod pdf;
 mod report_view;
 mod workload;
 
-use crate::domain::RiskTier;
+use crate::domain::{DayMonthOrder, RiskTier};
 use crate::matrix::Dataset;
 use crate::policy::{self, Evaluation, Report, Verdict};
 use leptos::context::Provider;
@@ -60,6 +60,10 @@ pub struct Ws {
     pub revealed: RwSignal<Vec<Step>>,
     /// The compact step bar (small screens) is opened.
     pub bar_open: RwSignal<bool>,
+    /// How the buyer writes numeric dates (`04/05/2025`): a visible setting
+    /// on step 1, first taken from the browser's language, never a silent
+    /// guess.
+    pub date_order: RwSignal<DayMonthOrder>,
 }
 
 /// The step a part of the form sits on, provided by its step's section.
@@ -186,6 +190,7 @@ pub fn Workspace(
         today,
         dataset,
         drafts: StoredValue::new(HashMap::new()),
+        date_order: RwSignal::new(field::initial_date_order()),
         status: RwSignal::new(String::new()),
         revealed: RwSignal::new(if read_only {
             vec![Step::Report]

@@ -1,9 +1,9 @@
 //! Step 1: the workload, its risk tier, the dates, and the policy it is
 //! judged by (a tier's preset, or the buyer's edited copy).
 
-use super::field::{date_field, text_field, Kind, Shown};
+use super::field::{date_field, remember_date_order, text_field, Kind, Shown};
 use super::Ws;
-use crate::domain::{format_date, Layer, RiskTier, Standard};
+use crate::domain::{format_date, DayMonthOrder, Layer, RiskTier, Standard};
 use crate::policy::{FieldIssue, Policy, Requirement, RequirementLevel};
 use leptos::prelude::*;
 
@@ -188,6 +188,32 @@ pub fn WorkloadStep() -> impl IntoView {
                 move |d| ws.update(|e| e.contract_end = d),
                 header_issue(issues, "contract_end".into()),
             )}
+            <div class="field">
+                <label for="field-date-order">"How you write dates like 04/05/2025"</label>
+                <span class="hint field-hint" id="field-date-order-hint">
+                    "Used only when the day and the month could be either; every date field says how it read yours."
+                </span>
+                <select
+                    id="field-date-order"
+                    aria-describedby="field-date-order-hint"
+                    on:change=move |ev| {
+                        let order = if event_target_value(&ev) == "month-first" {
+                            DayMonthOrder::MonthFirst
+                        } else {
+                            DayMonthOrder::DayFirst
+                        };
+                        ws.date_order.set(order);
+                        remember_date_order(order);
+                    }
+                >
+                    <option value="day-first" selected=move || ws.date_order.get() == DayMonthOrder::DayFirst>
+                        "Day first: 04/05/2025 is 4 May 2025"
+                    </option>
+                    <option value="month-first" selected=move || ws.date_order.get() == DayMonthOrder::MonthFirst>
+                        "Month first: 04/05/2025 is April 5, 2025"
+                    </option>
+                </select>
+            </div>
         </div>
         <PolicySection issues=issues/>
     }
