@@ -180,6 +180,35 @@ test("layer.*: a hosted path's model layer held up only by the platform's certif
   await expect(verdict(page, c)).toContainText("fails policy");
 });
 
+test("contract.* on a hosted path: one checklist for both, then a checklist per contract, each labelled", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWorkspace(page);
+  await setTier(page, "EU AI Act high-risk");
+  await addCandidate(page, "Claude on Amazon Bedrock");
+  const c = "claude-on-bedrock";
+  await goStep(page, 4);
+  await expect(page.getByRole("heading", { name: /the platform agreement \(Amazon Web Services\)/ })).toBeVisible();
+  // Until the model vendor's terms have a checklist, the one checklist stands for both.
+  await goStep(page, 5);
+  const zdr = findings(page, c, "contract.zdr-window");
+  await expect(zdr).toHaveCount(1);
+  await expect(zdr).toContainText("in the platform agreement (Amazon Web Services)");
+  await goStep(page, 4);
+  await page.getByRole("button", { name: /^Add a checklist for the model vendor's terms \(Anthropic\)/ }).click();
+  const terms = page.locator("section.cand-contract").filter({ has: page.getByRole("heading", { name: /the model vendor's terms \(Anthropic\)/ }) });
+  await expect(terms.locator("fieldset.contract-item")).toHaveCount(8);
+  await terms.locator("fieldset.contract-item[data-item=zdr_window]").getByLabel("Yes", { exact: true }).check();
+  await goStep(page, 5);
+  await expect(zdr).toHaveCount(1);
+  await expect(zdr).toContainText("in the platform agreement (Amazon Web Services)");
+  const lapse = findings(page, c, "contract.lapse-notice");
+  await expect(lapse).toHaveCount(2);
+  await expect(lapse.filter({ hasText: "in the model vendor's terms (Anthropic)" })).toContainText("fail");
+  // A finding about the model vendor's terms leads to its own checklist.
+  await lapse.filter({ hasText: "in the model vendor's terms (Anthropic)" }).getByRole("button", { name: /^Go to the field/ }).click();
+  await expect(page.locator(":focus")).toHaveAttribute("id", `field-${c}-model_terms-lapse_notice`);
+});
+
 test("ai.no-42001-timeline: none, then a written public timeline", async ({ page }) => {
   test.setTimeout(60_000);
   await openWorkspace(page);

@@ -3,6 +3,7 @@
 use super::field::{text_field, Kind};
 use super::model::{self, field_id};
 use super::Ws;
+use crate::domain::evaluation::ContractKind;
 use crate::policy::{Answer, ContractAnswer, ContractItem};
 use leptos::prelude::*;
 
@@ -32,21 +33,93 @@ pub fn ContractStep() -> impl IntoView {
         <For
             each=move || ids.get()
             key=|id| id.clone()
-            children=move |cid| view! { <CandidateContract cid=cid/> }
+            children=move |cid| view! { <CandidateContracts cid=cid/> }
         />
     }
 }
 
+/// A candidate's checklists: one for a vendor reached directly; for a hosted
+/// path the platform agreement, and the model vendor's terms once the buyer
+/// adds their checklist (until then the one checklist stands for both).
 #[component]
-fn CandidateContract(cid: String) -> impl IntoView {
+fn CandidateContracts(cid: String) -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let key = StoredValue::new(cid.clone());
+    let cand = move |f: fn(&crate::domain::evaluation::Candidate) -> bool| {
+        ws.eval
+            .with(|e| model::cand(e, &key.get_value()).is_some_and(f))
+    };
+    let hosted = Memo::new(move |_| cand(|c| c.is_hosted()));
+    let has_terms = Memo::new(move |_| cand(|c| c.has_model_terms()));
+    let set_terms = move |on: bool| {
+        let cid = key.get_value();
+        ws.update(|e| {
+            if let Some(c) = model::cand_mut(e, &cid) {
+                c.model_terms = on.then(Default::default);
+            }
+        });
+    };
+    let model_name = Memo::new(move |_| {
+        ws.eval.with(|e| {
+            model::cand(e, &key.get_value())
+                .map(|c| ContractKind::ModelTerms.label(c))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <CandidateContract cid=cid kind=ContractKind::Main/>
+        {move || {
+            if !hosted.get() {
+                return ().into_any();
+            }
+            if has_terms.get() {
+                view! {
+                    <CandidateContract cid=key.get_value() kind=ContractKind::ModelTerms/>
+                    <p>
+                        <button type="button" class="link-button" on:click=move |_| set_terms(false)>
+                            {move || format!("Remove the checklist of {}: one checklist for both", model_name.get())}
+                        </button>
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="hint">
+                        {move || format!(
+                            "On a hosted path the platform's agreement and {} are two contracts. Until you add a checklist for the second, the one above stands for both.",
+                            model_name.get(),
+                        )}
+                    </p>
+                    <p>
+                        <button type="button" class="secondary" on:click=move |_| set_terms(true)>
+                            {move || format!("Add a checklist for {}", model_name.get())}
+                        </button>
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// One contract's checklist.
+#[component]
+fn CandidateContract(cid: String, kind: ContractKind) -> impl IntoView {
     let ws = expect_context::<Ws>();
     let eval = ws.eval;
     let key = StoredValue::new(cid.clone());
+    // The candidate's name, and on a hosted path which contract this is.
     let name = Memo::new(move |_| {
         let cid = key.get_value();
         eval.with(|e| {
             model::cand(e, &cid)
-                .map(|c| c.name.clone())
+                .map(|c| {
+                    if c.is_hosted() {
+                        format!("{}: {}", c.name, kind.label(c))
+                    } else {
+                        c.name.clone()
+                    }
+                })
                 .unwrap_or_default()
         })
     });
@@ -57,7 +130,7 @@ fn CandidateContract(cid: String) -> impl IntoView {
         let cid = key.get_value();
         eval.with(|e| {
             model::cand(e, &cid)
-                .map(|c| c.contract.clone())
+                .and_then(|c| c.checklist(kind).cloned())
                 .unwrap_or_default()
         })
     });
@@ -76,9 +149,9 @@ fn CandidateContract(cid: String) -> impl IntoView {
     });
     let set = move |item: ContractItem, f: Box<dyn FnOnce(&mut ContractAnswer)>| {
         let cid = key.get_value();
-        let Some(mut contract) =
-            eval.with_untracked(|e| model::cand(e, &cid).map(|c| c.contract.clone()))
-        else {
+        let Some(mut contract) = eval.with_untracked(|e| {
+            model::cand(e, &cid).map(|c| c.checklist(kind).cloned().unwrap_or_default())
+        }) else {
             return;
         };
         let mut a = contract.get(item).cloned().unwrap_or_default();
@@ -87,7 +160,10 @@ fn CandidateContract(cid: String) -> impl IntoView {
         written.set_value(contract.clone());
         ws.update(|e| {
             if let Some(c) = model::cand_mut(e, &cid) {
-                c.contract = contract;
+                match kind {
+                    ContractKind::Main => c.contract = contract,
+                    ContractKind::ModelTerms => c.model_terms = Some(contract),
+                }
             }
         });
     };
@@ -100,7 +176,7 @@ fn CandidateContract(cid: String) -> impl IntoView {
             .into_iter()
             .map(|item| {
                 let now = checklist.get(item).cloned().unwrap_or_default();
-                let base = field_id(&cid, None, &format!("contract.{}", item.field()));
+                let base = field_id(&cid, None, item.path_in(kind));
                 let radios = ANSWERS
                     .into_iter()
                     .enumerate()
@@ -148,8 +224,8 @@ fn CandidateContract(cid: String) -> impl IntoView {
     };
     let cid = cid.get_value();
     view! {
-        <section class="cand-contract" aria-labelledby=format!("cand-{cid}-contract")>
-            <h4 id=format!("cand-{cid}-contract")>{move || name.get()}</h4>
+        <section class="cand-contract" aria-labelledby=format!("cand-{cid}-{}", kind.field())>
+            <h4 id=format!("cand-{cid}-{}", kind.field())>{move || name.get()}</h4>
             {items}
         </section>
     }
