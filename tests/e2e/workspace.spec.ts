@@ -233,6 +233,11 @@ test("dates as people write them: read back in words, kept through a reload, the
   await goStep(page, 3);
   await issue.fill("04/05/2025");
   await expect(understood(issue)).toHaveText("Read as 5 April 2025, reading the month first");
+  // The browser's own calendar types into the field.
+  const verified = field(page, "openai-direct", "r1", "last_verified");
+  await page.locator('[id="field-openai-direct-r1-last_verified-picker"]').fill("2026-11-01");
+  await expect(verified).toHaveValue("2026-11-01");
+  await expect(understood(verified)).toHaveText("Read as 1 November 2026");
   // Text that is not a date yet is kept, and the report says so.
   const original = field(page, "openai-direct", "r1", "originally_certified");
   await original.fill("13th of Smarch 2021");
@@ -247,6 +252,7 @@ test("dates as people write them: read back in words, kept through a reload, the
   await expect(audit).toHaveValue("2026-04-12");
   await expect(issue).toHaveValue("2025-04-05");
   await expect(original).toHaveValue("13th of Smarch 2021");
+  await expect(verified).toHaveValue("2026-11-01");
   // The setting is kept for the next visit.
   await goStep(page, 1);
   await expect(order).toHaveValue("month-first");

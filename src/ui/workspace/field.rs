@@ -11,6 +11,7 @@ use crate::error::UserError;
 use crate::policy::FieldIssue;
 use leptos::prelude::*;
 use time::Date;
+use wasm_bindgen::JsCast;
 
 /// How a field is typed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -122,6 +123,7 @@ where
         |_| {},
         issue,
         None::<fn() -> Option<String>>,
+        None,
     )
 }
 
@@ -141,6 +143,7 @@ fn field_with<T, P, A, K, I, N>(
     keep: K,
     issue: I,
     note: Option<N>,
+    after: Option<AnyView>,
 ) -> impl IntoView
 where
     T: 'static,
@@ -225,9 +228,10 @@ where
     });
     view! {
         <div class="field" class:wide=kind == Kind::Area>
-            <label for=id>{label}</label>
+            <label for=id.clone() id=format!("{id}-label")>{label}</label>
             {hint}
             {control}
+            {after}
             {note}
             <span class="field-msg" id=msg_id aria-live="polite">
                 {move || {
@@ -374,6 +378,7 @@ where
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
     let order = ws.date_order;
+    let id_for_picker = id.clone();
     let text = draft.unwrap_or_else(|| model.map(format_date).unwrap_or_default());
     let read = RwSignal::new(
         parse_date_input(&text, order.get_untracked())
@@ -400,7 +405,43 @@ where
         },
         issue,
         Some(move || understood(read.get())),
+        Some(picker(id_for_picker, read).into_any()),
     )
+}
+
+/// The browser's own date picker beside a date field: what it picks is
+/// typed into the field, as if by hand (so it is read, shown and kept the
+/// same way).
+fn picker(id: String, read: RwSignal<Option<DateRead>>) -> impl IntoView {
+    let target = id.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&target))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            input.set_value(&value);
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("input", &init) {
+                let _ = input.dispatch_event(&e);
+            }
+        }
+    };
+    view! {
+        <input
+            type="date"
+            class="date-picker"
+            id=format!("{id}-picker")
+            aria-label="Choose from a calendar"
+            aria-describedby=format!("{id}-label")
+            min="1950-01-01"
+            max="2200-12-31"
+            prop:value=move || read.get().map(|r| format_date(r.date)).unwrap_or_default()
+            on:change=on_change
+        />
+    }
 }
 
 #[cfg(test)]
