@@ -118,12 +118,7 @@ impl Reading {
         let subservice = self
             .soc2
             .as_ref()
-            .map(|s| {
-                s.subservice_organisations
-                    .iter()
-                    .map(|o| o.organisation())
-                    .collect()
-            })
+            .map(Soc2Reading::organisations)
             .unwrap_or_default();
         super::build_record(id.into(), layer, &values, subservice)
     }

@@ -199,14 +199,8 @@ pub fn build_record(
             }
         };
         soc2 = Some(Soc2Details {
-            report_type: report_type.unwrap_or(Soc2Type::TypeII),
-            auditor: String::new(),
-            period_start: None,
-            period_end: None,
-            report_date: None,
-            bridge_letter_end: None,
-            opinion: None,
             subservice_organisations,
+            ..Soc2Details::new(report_type.unwrap_or(Soc2Type::TypeII))
         });
     }
     for c in values {

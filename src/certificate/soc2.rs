@@ -144,6 +144,14 @@ pub struct Soc2Reading {
 }
 
 impl Soc2Reading {
+    /// The subservice organisations read, as the record holds them.
+    pub fn organisations(&self) -> Vec<SubserviceOrganisation> {
+        self.subservice_organisations
+            .iter()
+            .map(SubserviceReading::organisation)
+            .collect()
+    }
+
     pub fn get(&self, field: Soc2Field) -> Option<&FieldReading<Soc2Field>> {
         self.fields.iter().find(|f| f.field == field)
     }

@@ -510,6 +510,22 @@ pub struct Soc2Details {
     pub subservice_organisations: Vec<SubserviceOrganisation>,
 }
 
+impl Soc2Details {
+    /// A report of this type with nothing else recorded yet.
+    pub fn new(report_type: Soc2Type) -> Self {
+        Soc2Details {
+            report_type,
+            auditor: String::new(),
+            period_start: None,
+            period_end: None,
+            report_date: None,
+            bridge_letter_end: None,
+            opinion: None,
+            subservice_organisations: Vec::new(),
+        }
+    }
+}
+
 /// The opinion of a SOC 2 report (AICPA AT-C 205): only an unmodified
 /// opinion says the controls are as described.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

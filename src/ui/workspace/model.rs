@@ -232,16 +232,7 @@ pub fn blank_record(id: String, layer: Layer, standard: StandardRef) -> Evidence
 }
 
 pub fn blank_soc2() -> Soc2Details {
-    Soc2Details {
-        report_type: Soc2Type::TypeII,
-        auditor: String::new(),
-        period_start: None,
-        period_end: None,
-        report_date: None,
-        bridge_letter_end: None,
-        opinion: None,
-        subservice_organisations: Vec::new(),
-    }
+    Soc2Details::new(Soc2Type::TypeII)
 }
 
 /// The standards a new record can start from (the user can edit the edition).

@@ -830,12 +830,7 @@ fn Review(
         let soc2 = soc2_reading.get_value();
         let subservice = soc2
             .as_ref()
-            .map(|s| {
-                s.subservice_organisations
-                    .iter()
-                    .map(|o| o.organisation())
-                    .collect()
-            })
+            .map(crate::certificate::Soc2Reading::organisations)
             .unwrap_or_default();
         let target = chosen.get_untracked();
         match build_record(new_id.clone(), target, &values, subservice) {
