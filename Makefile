@@ -28,8 +28,15 @@ test-native:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web --test web_workspace --test web_library
 
+# On failure, the compiler's own message and the machine's disk and memory are
+# printed last, where a CI log's tail shows them (Trunk prints only its own
+# error chain after cargo's output).
 build-release:
-	trunk build --release --offline
+	trunk build --release --offline || { \
+	  echo "build-release: trunk failed; disk, memory and cargo's own message follow" >&2; \
+	  df -h . /tmp >&2; free -m >&2; \
+	  cargo build --release --offline --target wasm32-unknown-unknown --bin scopewise-app --bin scopewise-work --bin scopewise-pdf 2>&1 | tail -n 40 >&2; \
+	  exit 1; }
 
 test-e2e:
 	cd tests/e2e && npx playwright test
