@@ -130,6 +130,7 @@ async fn app_switches_views() {
     clear_fragment();
     let el = container();
     let _mounted = leptos::mount::mount_to(el.clone(), App);
+    tick().await;
     assert_eq!(count(&el, "table.matrix"), 1);
     let buttons = el.query_selector_all("nav.views button").unwrap();
     let paths: HtmlElement = buttons.item(1).unwrap().unchecked_into();

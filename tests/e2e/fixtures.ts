@@ -80,8 +80,16 @@ export const test = base.extend<{ leaks: Leak[] }>({
 
 export { expect };
 
-/** Opens the app and waits until the matrix is on screen. */
+/** Opens the app and waits until it is live (the matrix is in the page as
+ * served; the shell takes it over when its module has started). */
 export async function openApp(page: Page, path = "./") {
   await page.goto(path);
+  await live(page);
   await expect(page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ })).toBeVisible();
+}
+
+/** Waits until the shell has taken over the page as served (after a
+ * `goto` or a `reload`): clicks before that reach the static page only. */
+export async function live(page: Page) {
+  await expect(page.locator("#app[data-live]")).toHaveCount(1);
 }

@@ -1,7 +1,7 @@
 // Keeping work in the browser and sharing it by link, as a user would.
 // Every test runs under the zero-request and CSP checks of ./fixtures; the
 // second browser contexts made here get the same request watch.
-import { test, expect, openApp, watchOrigin, axeViolations, type Leak } from "./fixtures";
+import { test, expect, openApp, live, watchOrigin, axeViolations, type Leak } from "./fixtures";
 import { openWorkspace, TODAY } from "./workspace-helpers";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -325,6 +325,7 @@ test("work saved before the rename (certcheck.* keys) opens after it, moved to t
     localStorage.setItem("certcheck.open", "k3j9x2");
   }, v1);
   await page.reload();
+  await live(page);
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   // The evaluation open before the rename opens again.
   await expect(page.getByLabel("Workload name")).toHaveValue("Claims triage assistant");

@@ -1,8 +1,9 @@
 import { test as plain } from "@playwright/test";
-import { test, expect, openApp, watchOrigin, CSP_WATCH, cspViolations } from "./fixtures";
+import { test, expect, openApp, live, watchOrigin, CSP_WATCH, cspViolations } from "./fixtures";
 
 test("the Content-Security-Policy is in force and the app works under it", async ({ page }) => {
   const response = await page.goto("./");
+  await live(page);
   await expect(page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ })).toBeVisible();
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(meta).toContain("default-src 'none'");

@@ -1,7 +1,7 @@
 // The evaluation workspace, end to end: from an empty evaluation to a report
 // for three candidates (one a hosted path), by mouse and by keyboard alone;
 // hostile input; accessibility of every step.
-import { test, expect, axeViolations } from "./fixtures";
+import { test, expect, openApp, axeViolations } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 import {
   openWorkspace,
@@ -110,8 +110,7 @@ async function typeInto(page: Page, target: Locator, text: string) {
 test("by keyboard alone: three candidates, one hosted, to a report", async ({ page }) => {
   test.setTimeout(120_000);
   await page.clock.setFixedTime(new Date("2026-11-23T12:00:00"));
-  await page.goto("./");
-  await expect(page.getByRole("table", { name: /Public ISO\/IEC and SOC 2 claims/ })).toBeVisible();
+  await openApp(page);
   await tabTo(page, page.getByRole("button", { name: "Evaluate evidence" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
