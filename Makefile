@@ -21,6 +21,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	cargo clippy --locked --no-default-features --features ssr --bin scopewise-prerender -- -D warnings
 
 test-native:
 	cargo test --locked
