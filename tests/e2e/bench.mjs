@@ -3,7 +3,7 @@
 // holding the same table, served by the same loopback server (median of N).
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -91,10 +91,14 @@ try {
     await page.goto(base);
     await page.waitForSelector("table.matrix tbody button.cell");
     const body = await page.evaluate(() => document.body.innerHTML);
-    const css = readdirSync(site).find((f) => f.endsWith(".css"));
+    // The same stylesheets as the app's page, in the same order: the
+    // static page differs only in having no script.
+    const index = readFileSync(join(site, "index.html"), "utf8");
+    const sheets = [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g)].map((m) => m[1]);
+    if (!sheets.length) throw new Error("bench: the built index.html links no stylesheet");
     writeFileSync(join(site, "static.html"),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>static matrix</title><link rel="stylesheet" href="./${css}"></head><body>${body}</body></html>`);
+      `<title>static matrix</title>${sheets.map((c) => `<link rel="stylesheet" href="./${c}">`).join("")}</head><body>${body}</body></html>`);
     await page.close();
   }
   // First contentful paint, and the layout shifts from the first paint
