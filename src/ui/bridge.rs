@@ -356,10 +356,25 @@ impl UserError for LoadError {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 const loading = new Map();
-export function load_module(js, wasm) {
+// A stylesheet of the page's origin, linked once; resolves when it applies,
+// so nothing shows unstyled.
+function sheet(href) {
+  const url = new URL(href, document.baseURI).href;
+  for (const l of document.querySelectorAll("link[rel=stylesheet]")) if (l.href === url) return Promise.resolve();
+  return new Promise((ok, fail) => {
+    const l = document.createElement("link");
+    l.rel = "stylesheet";
+    l.href = url;
+    l.onload = () => ok();
+    l.onerror = () => { l.remove(); fail(new Error("the download did not complete")); };
+    document.head.appendChild(l);
+  });
+}
+export function load_module(js, wasm, styles) {
   if (!loading.has(js)) {
     const base = document.baseURI;
-    const p = import(new URL(js, base).href)
+    const css = Promise.all(styles.split(",").filter((s) => s).map(sheet));
+    const p = css.then(() => import(new URL(js, base).href))
       .then((m) => m.default({ module_or_path: new URL(wasm, base).href }).then(() => m));
     // A failed download may be retried.
     p.catch(() => loading.delete(js));
@@ -370,16 +385,21 @@ export function load_module(js, wasm) {
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn load_module(js: &str, wasm: &str) -> Result<js_sys::Promise, JsValue>;
+    fn load_module(js: &str, wasm: &str, styles: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Fetches (once) and starts the page's module `name` (`name.js` and
-/// `name_bg.wasm`, next to index.html).
-pub async fn load(name: &str) -> Result<(), LoadError> {
+/// `name_bg.wasm`, next to index.html), after linking its `styles` (files
+/// next to index.html) and waiting until they apply.
+pub async fn load(name: &str, styles: &[&str]) -> Result<(), LoadError> {
     #[cfg(target_arch = "wasm32")]
     {
-        let promise = load_module(&format!("{name}.js"), &format!("{name}_bg.wasm"))
-            .map_err(|e| describe(&e))?;
+        let promise = load_module(
+            &format!("{name}.js"),
+            &format!("{name}_bg.wasm"),
+            &styles.join(","),
+        )
+        .map_err(|e| describe(&e))?;
         wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .map(|_| ())
@@ -387,7 +407,7 @@ pub async fn load(name: &str) -> Result<(), LoadError> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = name;
+        let _ = (name, styles);
         Err(LoadError::NoBrowser)
     }
 }

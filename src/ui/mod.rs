@@ -27,6 +27,11 @@ pub use workspace::Workspace;
 /// `scopewise-work_bg.wasm`), fetched the first time it is needed.
 pub const WORK_MODULE: &str = "scopewise-work";
 
+/// The workspace's stylesheets (copied from `style/` by the build, next to
+/// index.html): linked when the workspace is first fetched, not on the first
+/// screen, which needs only `style/main.css`.
+pub const WORK_STYLES: &[&str] = &["workspace.css", "library.css", "print.css"];
+
 /// The element holding the shell, prerendered into `index.html` by the
 /// build (`src/bin/scopewise-prerender.rs`).
 pub const APP_ROOT: &str = "app";

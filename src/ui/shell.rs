@@ -9,7 +9,7 @@
 //! address, and it keeps the place of the dataset's age empty.
 
 use super::bridge::{self, IncomingShown, LoadError, Message, Route, View, ViewSwitch};
-use super::{offline, on_window, MatrixView, PathsView, WORK_MODULE};
+use super::{offline, on_window, MatrixView, PathsView, WORK_MODULE, WORK_STYLES};
 use crate::matrix::Dataset;
 use crate::share::{share_payload, MatrixLink};
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
         ) {
             work.set(WorkLoad::Loading);
             leptos::task::spawn_local(async move {
-                match bridge::load(WORK_MODULE).await {
+                match bridge::load(WORK_MODULE, WORK_STYLES).await {
                     Ok(()) => work.set(WorkLoad::Ready),
                     Err(e) => {
                         work.set(WorkLoad::Failed(e));

@@ -619,7 +619,7 @@ async fn ocr_recognise(
     images: &JsValue,
     progress: &js_sys::Function,
 ) -> Result<JsValue, WorkerError> {
-    crate::ui::bridge::load("ocr")
+    crate::ui::bridge::load("ocr", &[])
         .await
         .map_err(|_| WorkerError::OcrUnavailable)?;
     let api = js_sys::Reflect::get(&js_sys::global(), &"scopewiseOcr".into())
