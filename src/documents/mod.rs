@@ -31,9 +31,27 @@ pub use summary::{vendor_summaries, LayerHolders, RecordSummary, VendorSummary};
 /// ellipsis when cut; runs of white space become one space.
 pub fn shorten(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max * 4 + 4));
+    shorten_into(&mut out, text, max);
+    out
+}
+
+/// [`shorten`], appended to `out` (no allocation of its own).
+pub fn shorten_into(out: &mut String, text: &str, max: usize) {
+    // `text.trim()`, skipped when there is nothing to trim.
+    let b = text.as_bytes();
+    let text = match (b.first(), b.last()) {
+        (Some(&x), Some(&y)) if (0x21..0x80).contains(&x) && (0x21..0x80).contains(&y) => text,
+        _ => text.trim(),
+    };
+    // Fast path: short enough, ASCII, and no white space to fold (single
+    // spaces stay as they are).
+    if text.len() <= max && is_plain(text.as_bytes()) {
+        out.push_str(text);
+        return;
+    }
     let mut n = 0;
     let mut gap = false;
-    for c in text.trim().chars() {
+    for c in text.chars() {
         if c.is_whitespace() {
             gap = true;
             continue;
@@ -41,7 +59,7 @@ pub fn shorten(text: &str, max: usize) -> String {
         if gap && n > 0 {
             if n >= max {
                 out.push('…');
-                return out;
+                return;
             }
             out.push(' ');
             n += 1;
@@ -49,12 +67,25 @@ pub fn shorten(text: &str, max: usize) -> String {
         gap = false;
         if n >= max {
             out.push('…');
-            return out;
+            return;
         }
         out.push(c);
         n += 1;
     }
-    out
+}
+
+/// ASCII with no white space but single spaces: [`shorten`] keeps it as is.
+fn is_plain(text: &[u8]) -> bool {
+    let mut prev = 0u8;
+    for &c in text {
+        // Printable ASCII, or a space that does not follow one (other
+        // control characters take the slow path, which keeps them too).
+        if !(0x21..0x80).contains(&c) && (c != b' ' || prev == b' ') {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// A file name for an export: `scopewise-<what>-<YYYY-MM-DD>.<ext>`.

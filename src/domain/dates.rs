@@ -83,7 +83,34 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
 
 /// Formats a date as `YYYY-MM-DD`.
 pub fn format_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return format!("{:04}-{:02}-{:02}", year, u8::from(d.month()), d.day());
+    }
+    // The usual years, without the formatting machinery (reports print many
+    // dates).
+    let (y, m, day) = (
+        year as u32,
+        u32::from(u8::from(d.month())),
+        u32::from(d.day()),
+    );
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut out = String::with_capacity(10);
+    for c in [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ] {
+        out.push(c);
+    }
+    out
 }
 
 /// How precisely a public claim is dated: sources often give only a month or

@@ -7,8 +7,8 @@
 //! `layer.inherited-only`, `tier.public-claim-only`, else
 //! `tier.required-missing`).
 
-use super::context::{label_held, sorted_ids, Ctx};
-use super::report::{Cell, CellStatus, Name, StandardSet};
+use super::context::{push_label_held, sentence_capacity, sorted_ids, Ctx};
+use super::report::{Cell, CellStatus, StandardSet};
 use super::rules::{layer, soc2, tier};
 use super::text;
 use crate::domain::evaluation::RequirementLevel::{self, Required};
@@ -29,7 +29,24 @@ pub(crate) fn requirement_label(req: &Requirement) -> Cow<'static, str> {
 }
 
 /// How a cell was decided: its status, the records it was decided on, why.
-type Decision = (CellStatus, Vec<usize>, Cow<'static, str>);
+type Decision = (CellStatus, Decided, Cow<'static, str>);
+
+/// The records a cell was decided on.
+enum Decided {
+    /// Its best current record.
+    Best(usize),
+    /// The records that explain why none is current (maybe none).
+    Others(Vec<usize>),
+}
+
+impl Decided {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Decided::Best(i) => std::slice::from_ref(i),
+            Decided::Others(v) => v,
+        }
+    }
+}
 
 /// The status of a record: the worst of its own findings.
 fn status_of(cx: &Ctx, i: usize) -> CellStatus {
@@ -58,13 +75,15 @@ fn best_of(cx: &Ctx, ranked: impl Iterator<Item = (usize, usize)>) -> Option<usi
 /// The decision on a best record: its status, and why, naming it.
 fn decided_by(cx: &Ctx, best: usize) -> Decision {
     let status = status_of(cx, best);
-    let what = label_held(cx.record(best));
-    let reason = match status {
-        CellStatus::Pass => format!("{what} meets every rule"),
-        CellStatus::Conditional => format!("{what} has warnings to review"),
-        CellStatus::Fail => format!("{what} fails: see its findings"),
-    };
-    (status, vec![best], Cow::Owned(reason))
+    let r = cx.record(best);
+    let mut reason = String::with_capacity(sentence_capacity(r));
+    push_label_held(&mut reason, r);
+    reason.push_str(match status {
+        CellStatus::Pass => " meets every rule",
+        CellStatus::Conditional => " has warnings to review",
+        CellStatus::Fail => " fails: see its findings",
+    });
+    (status, Decided::Best(best), Cow::Owned(reason))
 }
 
 /// Decides one requirement at one layer.
@@ -112,28 +131,28 @@ pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
             soc2::type1_only(cx, layer, &type1);
             (
                 CellStatus::Conditional,
-                type1,
+                Decided::Others(type1),
                 Cow::Borrowed("only a SOC 2 Type I report is on file"),
             )
         } else if !inherited.is_empty() {
             let sev = layer::inherited_only(cx, req, &label, &inherited);
             (
                 CellStatus::from_worst(sev),
-                inherited,
+                Decided::Others(inherited),
                 Cow::Borrowed("only the platform's certificate is on file for the model layer"),
             )
         } else if !claims.is_empty() {
             tier::public_claim_only(cx, layer, req.any_of.first().copied(), &label, &claims);
             (
                 CellStatus::Conditional,
-                claims,
+                Decided::Others(claims),
                 Cow::Borrowed("only the public matrix's claim supports it"),
             )
         } else {
             let sev = tier::required_missing(cx, layer, req, &label);
             (
                 CellStatus::from_worst(sev),
-                Vec::new(),
+                Decided::Others(Vec::new()),
                 Cow::Borrowed("no evidence record"),
             )
         }
@@ -150,12 +169,12 @@ fn push_cell(
     level: RequirementLevel,
     (status, idx, reason): Decision,
 ) {
-    let holder = match idx.as_slice() {
-        [one] => Some(cx.record(*one).holder.trim()).filter(|h| !h.is_empty()),
+    let idx = idx.as_slice();
+    let holder = match idx {
+        [one] => Some(cx.holder_names[*one].clone()).filter(|h| !h.is_empty()),
         _ => None,
-    }
-    .map(Name::from);
-    let records = sorted_ids(cx, &idx);
+    };
+    let records = sorted_ids(cx, idx);
     cx.matrix.push(Cell {
         layer,
         requirement,
@@ -201,11 +220,17 @@ pub(crate) fn sector_attestation_cells(cx: &mut Ctx) {
                 .unwrap_or(Layer::Model);
             tier::public_claim_only(cx, layer, None, &name, &matching);
             let why = Cow::Borrowed("only the public matrix's claim supports it");
-            (layer, (CellStatus::Conditional, matching, why))
+            (
+                layer,
+                (CellStatus::Conditional, Decided::Others(matching), why),
+            )
         } else {
             tier::attestation_missing(cx, &name);
             let why = Cow::Borrowed("no evidence record");
-            (Layer::Model, (CellStatus::Fail, Vec::new(), why))
+            (
+                Layer::Model,
+                (CellStatus::Fail, Decided::Others(Vec::new()), why),
+            )
         };
         let none = StandardSet::default();
         push_cell(cx, layer, name.into(), none, Required, decision);

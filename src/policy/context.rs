@@ -3,6 +3,7 @@
 //! the scope matching, and [`Draft`], the builder every rule writes its
 //! findings with.
 
+use super::calendar::{add_days, add_months};
 use super::report::{Cell, Compared, FieldRef, Finding, Name, ScopeMatch, Severity, Subject};
 use super::rules::{Circumstances, Ease, Rule};
 use crate::domain::evaluation::{
@@ -54,6 +55,8 @@ pub(crate) struct Ctx<'a> {
     pub cand_id: Name,
     /// Each record's id, trimmed, shared by every finding and cell about it.
     pub ids: Vec<Name>,
+    /// Each record's holder, trimmed, shared by the cells that name it.
+    pub holder_names: Vec<Name>,
     pub facts: Vec<Facts>,
     pub findings: Vec<Finding>,
     pub record_worst: Vec<Option<Severity>>,
@@ -63,18 +66,71 @@ pub(crate) struct Ctx<'a> {
     pub products: Vec<(Name, Rc<[String]>)>,
     /// The hosting service's name and forms (platform layer).
     pub service: Option<(Name, Rc<[String]>)>,
-    /// The current record's normalised scope and its byte offsets; see
-    /// `evaluate_candidate`, which refreshes them only when the statement
-    /// changes (and then clears the caches below).
-    pub norm: String,
-    pub offsets: Vec<u32>,
+    /// The scope statements seen so far, each normalised once (see
+    /// `evaluate_candidate`), and the current record's among them.
+    pub scopes: Vec<Scope>,
+    pub scope: usize,
+    /// Typed accreditation bodies already looked up, and the answer.
+    pub accreditation: Vec<(String, bool)>,
+    /// Dates already shifted (see [`Ctx::shifted`]).
+    pub shifts: Vec<((Date, i32, i64), Date)>,
     /// Per product, the words of the current scope that name it.
     pub product_hits: Vec<Option<Name>>,
     pub product_hits_valid: bool,
     /// The words of the current scope that name the hosting service.
     pub service_hit: Option<Option<Name>>,
-    /// The "model is certified" claim of the current scope, once looked for.
-    pub scope_claim: Option<Option<String>>,
+    /// Some record of the candidate is to ISO/IEC 27001:2013.
+    pub has_27001_2013: bool,
+}
+
+/// A scope statement, normalised once per evaluation (statements repeat
+/// across records and candidates), with what was looked for in it.
+pub(crate) struct Scope {
+    pub text: String,
+    /// Normalised, and the byte offset in `text` of each byte.
+    pub norm: String,
+    pub offsets: Vec<u32>,
+    /// The "model is certified" claim, once looked for.
+    pub model_claim: Option<Option<String>>,
+    /// The "SOC 2 certificate" claim, once looked for.
+    pub soc2_claim: Option<Option<String>>,
+    /// Where a product's forms were found, by its first (own) form, which
+    /// determines the others.
+    found: Vec<(String, Option<(usize, usize)>)>,
+}
+
+impl Scope {
+    /// The index of `text` among `scopes`, normalising it if it is new.
+    pub(crate) fn index(scopes: &mut Vec<Scope>, text: &str) -> usize {
+        if let Some(k) = scopes.iter().position(|s| s.text == text) {
+            return k;
+        }
+        let mut norm = String::new();
+        let mut offsets = Vec::new();
+        super::text::normalise_into(text, &mut norm, &mut offsets);
+        scopes.push(Scope {
+            text: text.to_string(),
+            norm,
+            offsets,
+            model_claim: None,
+            soc2_claim: None,
+            found: Vec::new(),
+        });
+        scopes.len() - 1
+    }
+
+    /// [`super::text::find_any`] of a product's `forms` in this scope.
+    pub(crate) fn find(&mut self, forms: &[String]) -> Option<(usize, usize)> {
+        let key = forms.first()?;
+        if let Some((_, hit)) = self.found.iter().find(|(k, _)| k == key) {
+            return *hit;
+        }
+        let hit = super::text::find_any(&self.norm, forms);
+        if self.found.len() < 16 {
+            self.found.push((key.clone(), hit));
+        }
+        hit
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -82,7 +138,42 @@ impl<'a> Ctx<'a> {
     pub(crate) fn scope_changed(&mut self) {
         self.product_hits_valid = false;
         self.service_hit = None;
-        self.scope_claim = None;
+    }
+
+    /// True when `typed` names a recognised accreditation body (remembered:
+    /// the same few bodies appear on most records).
+    pub(crate) fn recognised_accreditation(&mut self, typed: &str) -> bool {
+        if let Some(&(_, yes)) = self.accreditation.iter().find(|(t, _)| t == typed) {
+            return yes;
+        }
+        let yes = super::accreditation::recognised_accreditation_body(typed).is_some();
+        if self.accreditation.len() >= 64 {
+            self.accreditation.clear();
+        }
+        self.accreditation.push((typed.to_string(), yes));
+        yes
+    }
+
+    /// `d` plus `months` calendar months, then plus `days` days (the
+    /// arithmetic of `calendar.rs`), remembered: the same few dates recur
+    /// on most records.
+    pub(crate) fn shifted(&mut self, d: Date, months: i32, days: i64) -> Date {
+        let key = (d, months, days);
+        if let Some(&(_, out)) = self.shifts.iter().find(|(k, _)| *k == key) {
+            return out;
+        }
+        let mut out = d;
+        if months != 0 {
+            out = add_months(out, months);
+        }
+        if days != 0 {
+            out = add_days(out, days);
+        }
+        if self.shifts.len() >= 32 {
+            self.shifts.clear();
+        }
+        self.shifts.push((key, out));
+        out
     }
 
     /// Record `i` of the candidate.
@@ -324,43 +415,105 @@ pub(crate) fn d(x: Date) -> String {
 /// “C-1””, “the SOC 2 report”, “the HIPAA BAA attestation”, “the public
 /// claim for ISO/IEC 27001”. Never its internal id.
 pub fn label(r: &EvidenceRecord) -> String {
-    let what = match &r.standard {
-        _ if r.is_public_claim() => {
-            return format!("the public claim for {}", r.standard.label());
-        }
-        StandardRef::Iso { .. } => format!("the {} certificate", r.standard.label()),
-        StandardRef::Soc2 => match r.soc2.as_ref().map(|s| s.report_type) {
-            Some(Soc2Type::TypeI) => "the SOC 2 Type I report".to_string(),
-            Some(Soc2Type::TypeII) => "the SOC 2 Type II report".to_string(),
-            None => "the SOC 2 report".to_string(),
-        },
-        StandardRef::Attestation(n) => format!("the {} attestation", n.trim()),
+    let mut out = String::with_capacity(label_capacity(r));
+    push_label(&mut out, r);
+    out
+}
+
+/// Room for a record's label and a little more (a holder, a few words).
+fn label_capacity(r: &EvidenceRecord) -> usize {
+    let named = match &r.standard {
+        StandardRef::Attestation(n) => n.len(),
+        _ => 0,
     };
-    let number = r.certificate_number.trim();
-    if number.is_empty() {
-        what
-    } else {
-        format!("{what} “{}”", shorten(number, 40))
+    48 + named + r.certificate_number.len() + r.holder.len()
+}
+
+/// The written form of a standard ([`StandardRef::label`]), appended.
+fn push_standard(out: &mut String, s: &StandardRef) {
+    match s {
+        StandardRef::Iso { standard, edition } => {
+            out.push_str(standard.name());
+            if let Some(e) = edition {
+                out.push(':');
+                push_number(out, *e);
+            }
+        }
+        StandardRef::Soc2 => out.push_str("SOC 2"),
+        StandardRef::Attestation(n) => out.push_str(n),
     }
 }
 
-/// [`label`] and, when it is named, its holder: “… held by Anthropic, PBC”.
-pub(crate) fn label_held(r: &EvidenceRecord) -> String {
-    let holder = r.holder.trim();
-    if holder.is_empty() || r.is_public_claim() {
-        label(r)
-    } else {
-        format!("{} held by {}", label(r), shorten(holder, 80))
+/// A number in decimal, appended.
+fn push_number(out: &mut String, mut n: u16) {
+    let mut digits = [0u8; 5];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[k..]).unwrap_or_default());
+}
+
+/// [`label`], appended to `out`.
+pub(crate) fn push_label(out: &mut String, r: &EvidenceRecord) {
+    if r.is_public_claim() {
+        out.push_str("the public claim for ");
+        push_standard(out, &r.standard);
+        return;
+    }
+    match &r.standard {
+        StandardRef::Iso { .. } => {
+            out.push_str("the ");
+            push_standard(out, &r.standard);
+            out.push_str(" certificate");
+        }
+        StandardRef::Soc2 => out.push_str(match r.soc2.as_ref().map(|s| s.report_type) {
+            Some(Soc2Type::TypeI) => "the SOC 2 Type I report",
+            Some(Soc2Type::TypeII) => "the SOC 2 Type II report",
+            None => "the SOC 2 report",
+        }),
+        StandardRef::Attestation(n) => {
+            out.push_str("the ");
+            out.push_str(n.trim());
+            out.push_str(" attestation");
+        }
+    }
+    let number = super::text::trim(&r.certificate_number);
+    if !number.is_empty() {
+        out.push_str(" “");
+        crate::documents::shorten_into(out, number, 40);
+        out.push('”');
+    }
+}
+
+/// [`label`] and, when it is named, its holder (“… held by Anthropic,
+/// PBC”), appended to `out`.
+pub(crate) fn push_label_held(out: &mut String, r: &EvidenceRecord) {
+    push_label(out, r);
+    let holder = super::text::trim(&r.holder);
+    if !holder.is_empty() && !r.is_public_claim() {
+        out.push_str(" held by ");
+        crate::documents::shorten_into(out, holder, 80);
     }
 }
 
 /// User text quoted in a sentence, cut at `max` characters.
 pub(crate) fn quoted(text: &str, max: usize) -> String {
-    format!("“{}”", shorten(text.trim(), max))
+    let mut out = String::with_capacity(text.len().min(max * 4 + 4) + 6);
+    out.push('“');
+    crate::documents::shorten_into(&mut out, text, max);
+    out.push('”');
+    out
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    crate::documents::shorten(s, max)
+/// Room to write a sentence about record `r`.
+pub(crate) fn sentence_capacity(r: &EvidenceRecord) -> usize {
+    label_capacity(r) + 32
 }
 
 /// "model layer".

@@ -3,7 +3,7 @@
 //! supersedes it (POLICY.md, "Superseded records").
 
 use super::context::{Facts, HolderFact};
-use super::holders::{holder_norm_is_vendor, same_holder_norm};
+use super::holders::{same_holder_norm, HolderMemo};
 use super::text::normalise;
 use crate::domain::evaluation::{
     Candidate, Evaluation, EvidenceRecord, RequirementLevel, StandardRef,
@@ -12,12 +12,17 @@ use crate::domain::Layer;
 use time::Date;
 
 /// The facts of record `r`; `holder` is its holder normalised.
-pub(crate) fn of(eval: &Evaluation, cand: &Candidate, r: &EvidenceRecord, holder: &str) -> Facts {
+pub(crate) fn of(
+    eval: &Evaluation,
+    cand: &Candidate,
+    r: &EvidenceRecord,
+    holder: &str,
+    memo: &mut HolderMemo,
+) -> Facts {
     let public_claim = r.is_public_claim();
     let platform_held = match &cand.platform {
         Some(p) if r.layer == Layer::Model => {
-            holder_norm_is_vendor(holder, &p.vendor)
-                && !holder_norm_is_vendor(holder, &cand.model_vendor)
+            memo.is_vendor(holder, &p.vendor) && !memo.is_vendor(holder, &cand.model_vendor)
         }
         _ => false,
     };
@@ -43,7 +48,7 @@ pub(crate) fn of(eval: &Evaluation, cand: &Candidate, r: &EvidenceRecord, holder
     let holder = if public_claim || platform_held || !layer_counts {
         HolderFact::NotChecked
     } else {
-        holder_fact(cand, r, holder)
+        holder_fact(cand, r, holder, memo)
     };
     Facts {
         required,
@@ -55,15 +60,20 @@ pub(crate) fn of(eval: &Evaluation, cand: &Candidate, r: &EvidenceRecord, holder
 }
 
 /// A record's holder against the organisation of its layer.
-fn holder_fact(cand: &Candidate, r: &EvidenceRecord, holder: &str) -> HolderFact {
+fn holder_fact(
+    cand: &Candidate,
+    r: &EvidenceRecord,
+    holder: &str,
+    memo: &mut HolderMemo,
+) -> HolderFact {
     let org = match (r.layer, &cand.platform) {
         (Layer::Platform, Some(p)) => p.vendor.as_str(),
         _ => cand.model_vendor.as_str(),
     };
-    if holder.trim().is_empty() {
+    if super::text::trim(holder).is_empty() {
         return HolderFact::Blank;
     }
-    if holder_norm_is_vendor(holder, org) {
+    if memo.is_vendor(holder, org) {
         return HolderFact::Matches;
     }
     cand.holder_confirmations
@@ -104,30 +114,51 @@ pub(crate) fn find_superseded<'h>(
     cand: &Candidate,
     date: Date,
     facts: &mut [Facts],
+    dates: &mut Vec<Option<Date>>,
     holder: impl Fn(usize) -> &'h str,
 ) {
     let records = &cand.records;
+    // Each record's date, when it can supersede (on or before the
+    // evaluation date, not a public claim), and the latest of them.
+    dates.clear();
+    dates.extend(
+        records
+            .iter()
+            .zip(facts.iter())
+            .map(|(r, f)| dated(r).filter(|d| *d <= date && !f.public_claim)),
+    );
+    let Some(latest) = dates.iter().flatten().max().copied() else {
+        return;
+    };
     for i in 0..records.len() {
         let (r, Some(mine)) = (&records[i], dated(&records[i])) else {
             continue;
         };
-        if facts[i].public_claim {
+        if facts[i].public_claim || mine >= latest {
             continue;
         }
-        let newer = (0..records.len())
-            .filter(|&j| j != i && !facts[j].public_claim)
-            .filter_map(|j| {
-                let o = &records[j];
-                let when = dated(o).filter(|d| *d > mine && *d <= date)?;
-                (o.layer == r.layer
-                    && same_standard(r, o)
-                    && same_holder_norm(holder(i), holder(j)))
-                .then_some((when, j))
-            })
-            .max_by(|(da, a), (db, b)| {
-                da.cmp(db)
-                    .then_with(|| records[*b].id.trim().cmp(records[*a].id.trim()))
-            });
+        // The newest, then the smallest id; on a tie, the later record (as
+        // `Iterator::max_by` would).
+        let order = |(da, a): (Date, usize), (db, b): (Date, usize)| {
+            da.cmp(&db)
+                .then_with(|| records[b].id.trim().cmp(records[a].id.trim()))
+        };
+        let mut newer: Option<(Date, usize)> = None;
+        for (j, o) in records.iter().enumerate() {
+            let Some(when) = dates[j] else { continue };
+            if j == i
+                || when <= mine
+                || o.layer != r.layer
+                || !same_standard(r, o)
+                || !same_holder_norm(holder(i), holder(j))
+            {
+                continue;
+            }
+            newer = match newer {
+                Some(best) if order(best, (when, j)) == std::cmp::Ordering::Greater => Some(best),
+                _ => Some((when, j)),
+            };
+        }
         facts[i].superseded_by = newer.map(|(_, j)| j);
     }
 }

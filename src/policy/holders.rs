@@ -189,6 +189,26 @@ pub(crate) fn holder_norm_is_vendor(holder: &str, vendor: &str) -> bool {
     }
 }
 
+/// Remembers [`holder_norm_is_vendor`]'s answers: holders and vendors repeat
+/// across records and candidates.
+#[derive(Default)]
+pub(crate) struct HolderMemo(Vec<(String, String, bool)>);
+
+impl HolderMemo {
+    /// [`holder_norm_is_vendor`], remembered.
+    pub(crate) fn is_vendor(&mut self, holder: &str, vendor: &str) -> bool {
+        if let Some(&(_, _, yes)) = self.0.iter().find(|(h, v, _)| h == holder && v == vendor) {
+            return yes;
+        }
+        let yes = holder_norm_is_vendor(holder, vendor);
+        if self.0.len() >= 64 {
+            self.0.clear();
+        }
+        self.0.push((holder.to_string(), vendor.to_string(), yes));
+        yes
+    }
+}
+
 /// True when two holders name the same organisation: written alike, or
 /// both names of the same matrix vendor.
 pub fn same_holder(a: &str, b: &str) -> bool {

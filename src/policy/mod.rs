@@ -59,18 +59,30 @@ use time::Date;
 /// engine allocates little beyond the report itself.
 #[derive(Default)]
 struct Scratch {
-    norm: String,
-    offsets: Vec<u32>,
+    /// Scope statements, normalised (they repeat across candidates).
+    scopes: Vec<context::Scope>,
     facts: Vec<Facts>,
     record_worst: Vec<Option<Severity>>,
     product_hits: Vec<Option<Name>>,
     /// Product text → its name and normalised forms (products repeat across
     /// candidates). Bounded: past `CACHE_MAX` entries, forms are recomputed.
     products: Vec<(String, Name, Rc<[String]>)>,
-    /// Holder text → its normalised form.
-    holders: Vec<(String, String)>,
+    /// Holder text → its normalised form, and its name as written (trimmed).
+    holders: Vec<(String, String, Name)>,
+    /// Record ids seen (trimmed): ids repeat across candidates.
+    ids: Vec<Name>,
+    /// Per record of the current candidate, its holder's name (trimmed).
+    holder_names: Vec<Name>,
     /// Per record of the current candidate, its entry in `holders`.
     holder_of: Vec<usize>,
+    /// Whether a holder is one of a vendor's names.
+    vendor_memo: holders::HolderMemo,
+    /// Per record of the current candidate, the date it can supersede with.
+    dates: Vec<Option<Date>>,
+    /// Typed accreditation body → recognised.
+    accreditation: Vec<(String, bool)>,
+    /// Dates shifted by months and days (see `Ctx::shifted`).
+    shifts: Vec<((Date, i32, i64), Date)>,
 }
 
 const CACHE_MAX: usize = 64;
@@ -90,14 +102,33 @@ impl Scratch {
     }
 
     fn holder_norm(&mut self, holder: &str) -> usize {
-        if let Some(i) = self.holders.iter().position(|(h, _)| h == holder) {
+        if let Some(i) = self.holders.iter().position(|(h, _, _)| h == holder) {
             return i;
         }
         // Cleared only between candidates (see `evaluate_candidate`): the
         // records of the candidate being judged point into it.
-        self.holders.push((holder.to_string(), normalise(holder)));
+        self.holders.push((
+            holder.to_string(),
+            normalise(holder),
+            Name::from(holder.trim()),
+        ));
         self.holders.len() - 1
     }
+}
+
+/// The shared name of a record id (trimmed), from `pool` when it is there
+/// (first looked for at `hint`: records come in the same order).
+fn intern(pool: &mut Vec<Name>, text: &str, hint: usize) -> Name {
+    let text = text::trim(text);
+    if let Some(n) = pool.get(hint).filter(|n| n.as_str() == text) {
+        return n.clone();
+    }
+    if let Some(n) = pool.iter().find(|n| n.as_str() == text) {
+        return n.clone();
+    }
+    let n = Name::from(text);
+    pool.push(n.clone());
+    n
 }
 
 /// Judges every candidate on `evaluation_date` (the caller resolves it: a
@@ -144,12 +175,28 @@ fn evaluate_candidate(
     }
     let mut norms = std::mem::take(&mut scratch.holder_of);
     norms.clear();
-    for r in &cand.records {
+    let mut holder_names = std::mem::take(&mut scratch.holder_names);
+    holder_names.clear();
+    if scratch.ids.len() > CACHE_MAX {
+        scratch.ids.clear();
+    }
+    let mut ids = Vec::with_capacity(n);
+    for (i, r) in cand.records.iter().enumerate() {
+        ids.push(intern(&mut scratch.ids, &r.id, i));
         let h = scratch.holder_norm(&r.holder);
         norms.push(h);
-        facts.push(facts::of(eval, cand, r, &scratch.holders[h].1));
+        holder_names.push(scratch.holders[h].2.clone());
+        facts.push(facts::of(
+            eval,
+            cand,
+            r,
+            &scratch.holders[h].1,
+            &mut scratch.vendor_memo,
+        ));
     }
-    facts::find_superseded(cand, date, &mut facts, |i| &scratch.holders[norms[i]].1);
+    facts::find_superseded(cand, date, &mut facts, &mut scratch.dates, |i| {
+        &scratch.holders[norms[i]].1
+    });
     scratch.holder_of = norms;
     let mut record_worst = std::mem::take(&mut scratch.record_worst);
     record_worst.clear();
@@ -163,11 +210,8 @@ fn evaluate_candidate(
         date,
         tier: eval.workload.risk_tier,
         cand_id: Name::from(cand.id.as_str()),
-        ids: cand
-            .records
-            .iter()
-            .map(|r| Name::from(r.id.trim()))
-            .collect(),
+        ids,
+        holder_names,
         facts,
         findings: Vec::new(),
         record_worst,
@@ -177,28 +221,34 @@ fn evaluate_candidate(
         ),
         products,
         service,
-        norm: std::mem::take(&mut scratch.norm),
-        offsets: std::mem::take(&mut scratch.offsets),
+        scopes: std::mem::take(&mut scratch.scopes),
+        accreditation: std::mem::take(&mut scratch.accreditation),
+        shifts: std::mem::take(&mut scratch.shifts),
+        scope: 0,
         product_hits: std::mem::take(&mut scratch.product_hits),
         product_hits_valid: false,
         service_hit: None,
-        scope_claim: None,
+        has_27001_2013: cand.records.iter().any(|r| {
+            r.standard.standard() == Some(crate::domain::Standard::Iso27001)
+                && r.standard.edition() == Some(2013)
+        }),
     };
 
-    // Scope statements repeat too (27001, 27017, 27018 often share one):
-    // normalise once per distinct statement, not per record or product.
+    // Scope statements repeat too (27001, 27017, 27018 often share one, and
+    // candidates share vendors): normalise once per distinct statement, not
+    // per record or product.
+    if cx.scopes.len() > CACHE_MAX {
+        cx.scopes.clear();
+    }
     let mut last_scope: Option<&str> = None;
-    cx.norm.clear();
     for (i, r) in cand.records.iter().enumerate() {
         if last_scope != Some(r.scope.as_str()) {
-            text::normalise_into(&r.scope, &mut cx.norm, &mut cx.offsets);
+            cx.scope = context::Scope::index(&mut cx.scopes, &r.scope);
             cx.scope_changed();
             last_scope = Some(&r.scope);
         }
-        for family in rules::RECORD_CHECKS {
-            for c in family.iter().filter(|c| c.rule.applies_to.admits(r)) {
-                (c.check)(&mut cx, i);
-            }
+        for check in rules::record_checks(r) {
+            check(&mut cx, i);
         }
     }
 
@@ -217,8 +267,10 @@ fn evaluate_candidate(
 
     scratch.facts = cx.facts;
     scratch.record_worst = cx.record_worst;
-    scratch.norm = cx.norm;
-    scratch.offsets = cx.offsets;
+    scratch.scopes = cx.scopes;
+    scratch.holder_names = cx.holder_names;
+    scratch.accreditation = cx.accreditation;
+    scratch.shifts = cx.shifts;
     scratch.product_hits = cx.product_hits;
     let mut findings = cx.findings;
     report::sort_findings(&mut findings);

@@ -6,6 +6,18 @@
 //! at each end (` amazon bedrock `). A name matches when its normalised words
 //! appear as whole consecutive words, never inside a longer word.
 
+/// `s.trim()`, without the search when `s` is empty or starts and ends with
+/// a printable ASCII character (the usual case).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&x), Some(&y)) if (0x21..0x80).contains(&x) && (0x21..0x80).contains(&y) => s,
+        (None, _) => s,
+        _ => s.trim(),
+    }
+}
+
 /// Normalises `s` into `out` (cleared first) and records, for every byte of
 /// `out`, the byte offset in `s` it came from (spaces record the offset of the
 /// next word). The result starts and ends with a space unless it is empty.
@@ -246,13 +258,26 @@ fn clause_words(text: &str) -> Vec<String> {
     words
 }
 
+/// True when `text` contains `needle` (lowercase ASCII), ignoring ASCII case.
+fn contains_ignoring_ascii_case(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// Finds text presenting SOC 2 as a certificate ("SOC 2 certified", "our
 /// SOC 2 certificate", "SOC 2 Type II certification"): "SOC 2" (or "SOC2")
 /// and a word starting with "certif" in one clause, with no negation between
 /// them and not "certified public accountants". Returns the words.
 pub(crate) fn soc2_certificate_claim(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    if !lower.contains("soc") || !lower.contains("certif") {
+    // A quick filter: both words somewhere, in any case.
+    let maybe = if text.is_ascii() {
+        contains_ignoring_ascii_case(text, b"soc") && contains_ignoring_ascii_case(text, b"certif")
+    } else {
+        let lower = text.to_lowercase();
+        lower.contains("soc") && lower.contains("certif")
+    };
+    if !maybe {
         return None;
     }
     let words = clause_words(text);

@@ -4,7 +4,6 @@
 use super::{check, records, Ease, RecordCheck, RecordKind, Rule};
 use crate::domain::evaluation::{Answer, Candidate, ContractItem, EvidenceRecord};
 use crate::domain::{RecordField, Standard};
-use crate::policy::calendar::{add_days, add_months, add_years};
 use crate::policy::context::{d, label, Ctx};
 use time::macros::date;
 use time::Date;
@@ -160,7 +159,7 @@ rule! {
 fn expiring_soon(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
     let Some(exp) = r.expiry_date else { return };
-    if exp < cx.date || exp > add_days(cx.date, EXPIRING_SOON_DAYS) {
+    if exp < cx.date || exp > cx.shifted(cx.date, 0, EXPIRING_SOON_DAYS) {
         return;
     }
     let left = (exp - cx.date).whole_days();
@@ -230,7 +229,8 @@ fn cycle_too_long(cx: &mut Ctx, i: usize) {
     let (Some(issue), Some(exp)) = (r.issue_date, r.expiry_date) else {
         return;
     };
-    let limit = add_days(add_years(issue, CYCLE_YEARS), CYCLE_TOLERANCE_DAYS);
+    // add_days(add_years(issue, CYCLE_YEARS), CYCLE_TOLERANCE_DAYS)
+    let limit = cx.shifted(issue, CYCLE_YEARS * 12, CYCLE_TOLERANCE_DAYS);
     if exp <= limit {
         return;
     }
@@ -283,10 +283,7 @@ fn surveillance_overdue(cx: &mut Ctx, i: usize) {
             );
         return;
     };
-    let due = add_days(
-        add_months(last, SURVEILLANCE_MONTHS),
-        SURVEILLANCE_TOLERANCE_DAYS,
-    );
+    let due = cx.shifted(last, SURVEILLANCE_MONTHS, SURVEILLANCE_TOLERANCE_DAYS);
     if last > cx.date || due >= cx.date {
         return;
     }
@@ -347,8 +344,9 @@ fn withdrawn_edition(cx: &mut Ctx, i: usize) {
             label(r),
             d(TRANSITION_END_27001_2013)
         ),
+        // Only a 27001:2013 record can be such a base.
         Standard::Iso27017 | Standard::Iso27018 | Standard::Iso27701
-            if !(std == Standard::Iso27701 && edition == Some(2025)) =>
+            if cx.has_27001_2013 && !(std == Standard::Iso27701 && edition == Some(2025)) =>
         {
             match base_27001(cx.cand, r) {
                 Some(b) if b.standard.edition() == Some(2013) => format!(

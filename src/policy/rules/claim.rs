@@ -26,15 +26,16 @@ fn model_certified(cx: &mut Ctx, i: usize) {
         (RecordField::Scope, &r.scope),
         (RecordField::Notes, &r.notes),
     ] {
-        if text_.trim().is_empty() {
+        if text::trim(text_).is_empty() {
             continue;
         }
-        // `cx.norm` already holds the normalised scope; its claim is cached.
+        // The scope is normalised already; its claim is cached with it.
         let claim = if field == RecordField::Scope {
-            if cx.scope_claim.is_none() {
-                cx.scope_claim = Some(text::model_certified_claim(text_, &cx.norm));
+            let scope = &mut cx.scopes[cx.scope];
+            if scope.model_claim.is_none() {
+                scope.model_claim = Some(text::model_certified_claim(text_, &scope.norm));
             }
-            cx.scope_claim.clone().flatten()
+            scope.model_claim.clone().flatten()
         } else {
             text::model_certified_claim(text_, &text::normalise(text_))
         };
@@ -67,14 +68,19 @@ rule! {
 
 fn soc2_certificate(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    let mut found: Vec<(RecordField, String)> = [
-        (RecordField::Scope, &r.scope),
-        (RecordField::Notes, &r.notes),
-    ]
-    .into_iter()
-    .filter_map(|(f, t)| text::soc2_certificate_claim(t).map(|w| (f, w)))
-    .collect();
-    let ab = r.accreditation_body.trim();
+    // The scope's claim is cached with the scope statement.
+    let scope = &mut cx.scopes[cx.scope];
+    if scope.soc2_claim.is_none() {
+        scope.soc2_claim = Some(text::soc2_certificate_claim(&r.scope));
+    }
+    let mut found: Vec<(RecordField, String)> = Vec::new();
+    if let Some(Some(w)) = &scope.soc2_claim {
+        found.push((RecordField::Scope, w.clone()));
+    }
+    if let Some(w) = text::soc2_certificate_claim(&r.notes) {
+        found.push((RecordField::Notes, w));
+    }
+    let ab = text::trim(&r.accreditation_body);
     if matches!(r.standard, StandardRef::Soc2) && !ab.is_empty() {
         found.push((RecordField::AccreditationBody, ab.to_string()));
     }

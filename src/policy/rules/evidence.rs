@@ -84,9 +84,13 @@ rule! {
 
 fn holder_mismatch(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
+    let fact = cx.facts[i].holder;
+    if matches!(fact, HolderFact::NotChecked | HolderFact::Matches) {
+        return;
+    }
     let org = cx.layer_org(r.layer);
     let holder = r.holder.trim();
-    let (message, next, note) = match cx.facts[i].holder {
+    let (message, next, note) = match fact {
         HolderFact::Blank => (
             format!(
                 "{} names no holder: a certificate or report is evidence only for the organisation it is issued to",

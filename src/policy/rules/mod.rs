@@ -200,11 +200,17 @@ pub const fn records(kinds: &'static [RecordKind]) -> AppliesTo {
 impl AppliesTo {
     /// True when a record rule runs on `r`.
     pub fn admits(self, r: &EvidenceRecord) -> bool {
+        self.admits_kind(RecordKind::of(r), r.is_public_claim())
+    }
+
+    /// True when a record rule runs on a record of `kind` (a public claim
+    /// when `public_claim`).
+    pub fn admits_kind(self, kind: RecordKind, public_claim: bool) -> bool {
         match self {
             AppliesTo::Records {
                 kinds,
                 public_claims,
-            } => kinds.contains(&RecordKind::of(r)) && (public_claims || !r.is_public_claim()),
+            } => kinds.contains(&kind) && (public_claims || !public_claim),
             _ => false,
         }
     }
@@ -264,6 +270,37 @@ pub(crate) const RECORD_CHECKS: [&[RecordCheck]; 6] = [
     soc2::RECORD_CHECKS,
     scope::RECORD_CHECKS,
 ];
+
+/// The checks that run on a record, in [`RECORD_CHECKS`]' order: those whose
+/// rule [admits](AppliesTo::admits) it. Worked out once per kind of record
+/// (its [`RecordKind`], and whether it is a public claim).
+pub(crate) fn record_checks(r: &EvidenceRecord) -> &'static [fn(&mut Ctx, usize)] {
+    type Checks = Vec<fn(&mut Ctx, usize)>;
+    static BY_KIND: LazyLock<[Checks; 6]> = LazyLock::new(|| {
+        let slot = |kind: RecordKind, public_claim: bool| -> Checks {
+            RECORD_CHECKS
+                .iter()
+                .flat_map(|family| family.iter())
+                .filter(|c| c.rule.applies_to.admits_kind(kind, public_claim))
+                .map(|c| c.check)
+                .collect()
+        };
+        [
+            slot(RecordKind::Iso, false),
+            slot(RecordKind::Soc2, false),
+            slot(RecordKind::Attestation, false),
+            slot(RecordKind::Iso, true),
+            slot(RecordKind::Soc2, true),
+            slot(RecordKind::Attestation, true),
+        ]
+    });
+    let kind = match RecordKind::of(r) {
+        RecordKind::Iso => 0,
+        RecordKind::Soc2 => 1,
+        RecordKind::Attestation => 2,
+    };
+    &BY_KIND[kind + if r.is_public_claim() { 3 } else { 0 }]
+}
 
 /// The families, by name, with their rules.
 pub static FAMILIES: [(&str, &[&Rule]); 10] = [

@@ -24,7 +24,7 @@ rule! {
 
 fn missing_statement(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    if !r.scope.trim().is_empty() {
+    if !text::trim(&r.scope).is_empty() {
         return;
     }
     let message = format!(
@@ -40,17 +40,19 @@ fn missing_statement(cx: &mut Ctx, i: usize) {
 }
 
 /// Works out, once per distinct scope statement, which products (model
-/// layer) or which hosting service (platform layer) it names. `cx.norm`
-/// holds record `i`'s normalised scope (see `evaluate_candidate`).
+/// layer) or which hosting service (platform layer) it names. `cx.scope`
+/// is record `i`'s scope statement (see `evaluate_candidate`).
 fn find_names(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
+    let scope = &mut cx.scopes[cx.scope];
     if r.layer == Layer::Model && !cx.product_hits_valid {
         let mut hits = std::mem::take(&mut cx.product_hits);
         hits.clear();
         for (name, forms) in &cx.products {
             hits.push(
-                text::find_any(&cx.norm, forms)
-                    .map(|range| matched_name(&r.scope, &cx.offsets, range, name)),
+                scope
+                    .find(forms)
+                    .map(|range| matched_name(&r.scope, &scope.offsets, range, name)),
             );
         }
         cx.product_hits = hits;
@@ -58,8 +60,9 @@ fn find_names(cx: &mut Ctx, i: usize) {
     }
     if r.layer == Layer::Platform && cx.service_hit.is_none() {
         if let Some((name, forms)) = &cx.service {
-            let hit = text::find_any(&cx.norm, forms)
-                .map(|range| matched_name(&r.scope, &cx.offsets, range, name));
+            let hit = scope
+                .find(forms)
+                .map(|range| matched_name(&r.scope, &scope.offsets, range, name));
             cx.service_hit = Some(hit);
         }
     }
@@ -77,7 +80,7 @@ rule! {
 /// platform is `layer.inherited-only`'s business.
 fn product_not_named(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    if r.scope.trim().is_empty() || cx.facts[i].platform_held {
+    if text::trim(&r.scope).is_empty() || cx.facts[i].platform_held {
         return;
     }
     let n_products = match r.layer {

@@ -48,7 +48,7 @@ fn stale(cx: &mut Ctx, i: usize) {
             "{} records no period end, so its age can't be checked",
             label(r)
         ),
-        Some(e) if add_months(e, STALE_MONTHS) < cx.date => format!(
+        Some(e) if cx.shifted(e, STALE_MONTHS, 0) < cx.date => format!(
             "the period of {} ended on {}, more than {STALE_MONTHS} months before the evaluation date {}",
             label(r),
             d(e),

@@ -3,7 +3,6 @@
 
 use super::{check, records, RecordCheck, Rule, ANY_RECORD};
 use crate::domain::RecordField;
-use crate::policy::calendar::add_days;
 use crate::policy::context::{d, label, Ctx};
 
 /// `verify.stale`: days since the buyer last verified a record.
@@ -23,7 +22,7 @@ fn stale(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
     let message = match r.last_verified {
         None => format!("{} has no date of last verification", label(r)),
-        Some(lv) if add_days(lv, STALE_DAYS) < cx.date => format!(
+        Some(lv) if cx.shifted(lv, 0, STALE_DAYS) < cx.date => format!(
             "{} was last verified on {}, {} days before the evaluation date (re-verify every quarter)",
             label(r),
             d(lv),

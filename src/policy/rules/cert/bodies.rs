@@ -4,8 +4,8 @@
 use super::super::{records, RecordKind};
 use crate::domain::evaluation::StandardRef;
 use crate::domain::{RecordField, Standard};
-use crate::policy::accreditation::recognised_accreditation_body;
 use crate::policy::context::{label, quoted, Ctx};
+use crate::policy::text;
 
 const ISSUED: &[RecordKind] = &[RecordKind::Iso, RecordKind::Soc2];
 const ISO: &[RecordKind] = &[RecordKind::Iso];
@@ -26,7 +26,7 @@ pub(super) fn no_certification_body(cx: &mut Ctx, i: usize) {
             "audit firm",
         ),
         _ => (
-            r.certification_body.trim().is_empty(),
+            text::trim(&r.certification_body).is_empty(),
             RecordField::CertificationBody,
             "certification_body",
             "certification body",
@@ -55,7 +55,7 @@ rule! {
 
 pub(super) fn unrecognised_accreditation(cx: &mut Ctx, i: usize) {
     let r = cx.record(i);
-    let ab = r.accreditation_body.trim();
+    let ab = text::trim(&r.accreditation_body);
     let is_42001 = r.standard.standard() == Some(Standard::Iso42001);
     let message = if ab.is_empty() {
         if is_42001 {
@@ -66,7 +66,7 @@ pub(super) fn unrecognised_accreditation(cx: &mut Ctx, i: usize) {
         } else {
             format!("{} names no accreditation body", label(r))
         }
-    } else if recognised_accreditation_body(ab).is_some() {
+    } else if cx.recognised_accreditation(ab) {
         return;
     } else if is_42001 {
         format!(
