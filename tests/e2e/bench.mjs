@@ -81,8 +81,13 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 cpSync(existsSync(benchDist) ? benchDist : dist, site, { recursive: true });
 const siteFiles = firstVisit(site);
-const server = spawn("node", [join(here, "serve.mjs"), "--dir", site, "--port", String(PORT)], { stdio: "ignore" });
+const server = spawn("node", [join(here, "serve.mjs"), "--dir", site, "--port", String(PORT)], { stdio: ["ignore", "ignore", "inherit"] });
 await new Promise((r) => setTimeout(r, 500));
+// A server left from another run on the same port would be measured instead.
+if (server.exitCode !== null) {
+  console.error(`bench: the server did not start on port ${PORT} (is another one running there?)`);
+  process.exit(1);
+}
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
 try {
   const base = `http://127.0.0.1:${PORT}/`;
