@@ -83,12 +83,50 @@ pub const APP_SLOT: &str = r#"<div id="app"></div>"#;
 
 /// The page with the shell's HTML in its slot; `None` unless the page has
 /// exactly one empty slot.
+///
+/// Bytes a first visit need not download go: the page's comments (notes
+/// for whoever reads `index.html`, never inside a script), and the empty
+/// markers server rendering leaves between parts of the view (`<!>`,
+/// `<!--<() />-->`), which only hydration would read; the shell replaces
+/// the prerendered HTML instead.
 pub fn fill_app_slot(page: &str, shell: &str) -> Option<String> {
     if page.matches(APP_SLOT).count() != 1 {
         return None;
     }
+    let page = without_comments(page);
+    let shell = shell.replace("<!--<() />-->", "").replace("<!>", "");
     let open = APP_SLOT.strip_suffix("</div>")?;
     Some(page.replacen(APP_SLOT, &format!("{open}{shell}</div>"), 1))
+}
+
+/// `html` without its comments, leaving scripts' text as it is. An
+/// unclosed comment is kept, as written.
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let script = rest.find("<script");
+        let comment = rest.find("<!--").filter(|c| script.is_none_or(|s| *c < s));
+        if let Some(c) = comment {
+            out.push_str(&rest[..c]);
+            match rest[c..].find("-->") {
+                Some(end) => rest = &rest[c + end + 3..],
+                None => {
+                    out.push_str(&rest[c..]);
+                    return out;
+                }
+            }
+        } else if let Some(s) = script {
+            let end = rest[s..]
+                .find("</script>")
+                .map_or(rest.len(), |e| s + e + "</script>".len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else {
+            out.push_str(rest);
+            return out;
+        }
+    }
 }
 
 /// The shell's first screen as HTML, for the build's prerender step: the
@@ -135,5 +173,23 @@ mod tests {
             fill_app_slot(r#"<div id="app"></div><div id="app"></div>"#, "x"),
             None
         );
+    }
+
+    #[test]
+    fn comments_and_markers_go_and_scripts_stay_whole() {
+        let page = "<head><!-- a note --><script>let a = '<!-- not a comment -->';</script>\n\
+                    <!--\n  two lines\n--></head><body><div id=\"app\"></div><!-- end --></body>";
+        assert_eq!(
+            fill_app_slot(page, "<p>a<!>b</p><!--<() />--><p>c</p>").as_deref(),
+            Some(
+                "<head><script>let a = '<!-- not a comment -->';</script>\n\
+                 </head><body><div id=\"app\"><p>ab</p><p>c</p></div></body>"
+            )
+        );
+        assert_eq!(
+            super::without_comments("a<!-- never closed"),
+            "a<!-- never closed"
+        );
+        assert_eq!(super::without_comments("<script>x"), "<script>x");
     }
 }
