@@ -11,6 +11,7 @@ use crate::domain::evaluation::{
 };
 use crate::domain::{format_date, human_date, Layer, RecordField, RiskTier, Standard};
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::rc::Rc;
 use time::Date;
 
@@ -178,7 +179,7 @@ impl<'a> Ctx<'a> {
 
     /// Record `i` of the candidate.
     pub(crate) fn record(&self, i: usize) -> &'a EvidenceRecord {
-        &self.cand.records[i]
+        &self.cand.records.as_slice()[i]
     }
 
     fn subject(
@@ -431,32 +432,8 @@ fn label_capacity(r: &EvidenceRecord) -> usize {
 
 /// The written form of a standard ([`StandardRef::label`]), appended.
 fn push_standard(out: &mut String, s: &StandardRef) {
-    match s {
-        StandardRef::Iso { standard, edition } => {
-            out.push_str(standard.name());
-            if let Some(e) = edition {
-                out.push(':');
-                push_number(out, *e);
-            }
-        }
-        StandardRef::Soc2 => out.push_str("SOC 2"),
-        StandardRef::Attestation(n) => out.push_str(n),
-    }
-}
-
-/// A number in decimal, appended.
-fn push_number(out: &mut String, mut n: u16) {
-    let mut digits = [0u8; 5];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&digits[k..]).unwrap_or_default());
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "{}", s.display_label());
 }
 
 /// [`label`], appended to `out`.
@@ -487,7 +464,7 @@ pub(crate) fn push_label(out: &mut String, r: &EvidenceRecord) {
     if !number.is_empty() {
         out.push_str(" “");
         crate::documents::shorten_into(out, number, 40);
-        out.push('”');
+        out.push_str("”");
     }
 }
 
@@ -505,9 +482,9 @@ pub(crate) fn push_label_held(out: &mut String, r: &EvidenceRecord) {
 /// User text quoted in a sentence, cut at `max` characters.
 pub(crate) fn quoted(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max * 4 + 4) + 6);
-    out.push('“');
+    out.push_str("“");
     crate::documents::shorten_into(&mut out, text, max);
-    out.push('”');
+    out.push_str("”");
     out
 }
 
