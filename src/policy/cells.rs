@@ -104,15 +104,19 @@ pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
             .as_ref()
             .is_some_and(|x| x.report_type == Soc2Type::TypeII)
     };
-    let supports =
-        |i: usize, s: Standard| at(i, s) && current(i) && (s != Standard::Soc2Type2 || is_type2(i));
     let matching = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
         (0..records.len()).filter(|&i| pred(i)).collect()
     };
-    let ranked = req.any_of.iter().enumerate().flat_map(|(rank, &s)| {
-        (0..records.len())
-            .filter(move |&i| supports(i, s))
-            .map(move |i| (rank, i))
+    // The current records that support an alternative, each with the rank
+    // of the first alternative it supports (a record is of one standard):
+    // one pass over the records, in order.
+    let ranked = records.iter().enumerate().filter_map(|(i, r)| {
+        if r.layer != layer || !current(i) {
+            return None;
+        }
+        let s = r.standard.standard()?;
+        let rank = req.any_of.iter().position(|&x| x == s)?;
+        (s != Standard::Soc2Type2 || is_type2(i)).then_some((rank, i))
     });
     let decision = if let Some(best) = best_of(cx, ranked) {
         decided_by(cx, best)
@@ -174,7 +178,10 @@ fn push_cell(
         [one] => Some(cx.holder_names[*one].clone()).filter(|h| !h.is_empty()),
         _ => None,
     };
-    let records = sorted_ids(cx, idx);
+    let records = match idx {
+        [one] => vec![cx.ids[*one].clone()],
+        _ => sorted_ids(cx, idx),
+    };
     cx.matrix.push(Cell {
         layer,
         requirement,
