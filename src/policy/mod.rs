@@ -275,22 +275,7 @@ fn evaluate_candidate(
     let mut findings = cx.findings;
     report::sort_findings(&mut findings);
     let mut scope_matches = cx.scope_matches;
-    scope_matches.sort_by(|a, b| {
-        (
-            a.layer,
-            &a.record,
-            &a.product,
-            &a.matched,
-            &a.confirmed_by_hand,
-        )
-            .cmp(&(
-                b.layer,
-                &b.record,
-                &b.product,
-                &b.matched,
-                &b.confirmed_by_hand,
-            ))
-    });
+    sort_scope_matches(&mut scope_matches);
     CandidateReport {
         candidate: cx.cand_id,
         name: Name::from(cand.name.as_str()),
@@ -299,5 +284,28 @@ fn evaluate_candidate(
         findings,
         matrix: cx.matrix,
         scope_matches,
+    }
+}
+
+/// Sorts a candidate's scope matches by layer, record, product, the words
+/// matched and the confirmation. They are found record by record, so they
+/// are usually in order within each layer: grouped by layer first (stable),
+/// they are then mostly sorted already, which is checked in one pass.
+fn sort_scope_matches(v: &mut [ScopeMatch]) {
+    fn order(a: &ScopeMatch, b: &ScopeMatch) -> std::cmp::Ordering {
+        a.layer
+            .cmp(&b.layer)
+            .then_with(|| a.record.cmp(&b.record))
+            .then_with(|| a.product.cmp(&b.product))
+            .then_with(|| a.matched.cmp(&b.matched))
+            .then_with(|| a.confirmed_by_hand.cmp(&b.confirmed_by_hand))
+    }
+    let in_order = |v: &[ScopeMatch]| v.windows(2).all(|w| order(&w[0], &w[1]).is_le());
+    if in_order(v) {
+        return;
+    }
+    v.sort_by_key(|m| m.layer);
+    if !in_order(v) {
+        v.sort_by(order);
     }
 }
