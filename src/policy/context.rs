@@ -61,7 +61,15 @@ pub(crate) struct Ctx<'a> {
     pub facts: Vec<Facts>,
     pub findings: Vec<Finding>,
     pub record_worst: Vec<Option<Severity>>,
+    /// The scope matches at the model layer (and any other but the platform).
     pub scope_matches: Vec<ScopeMatch>,
+    /// The scope matches at the platform layer, kept apart: the report lists
+    /// them first, and each list is found in order (see `sort_scope_matches`).
+    pub platform_matches: Vec<ScopeMatch>,
+    /// The current records that can support a requirement: layer, standard
+    /// (a SOC 2 report only when of Type II), index (see
+    /// `cells::find_support`).
+    pub support: Vec<(Layer, Standard, usize)>,
     pub matrix: Vec<Cell>,
     /// Per product: its name and padded normalised forms (model layer).
     pub products: Vec<(Name, Rc<[String]>)>,
@@ -175,6 +183,14 @@ impl<'a> Ctx<'a> {
         }
         self.shifts.push((key, out));
         out
+    }
+
+    /// Where a scope match at `layer` is kept.
+    pub(crate) fn matches_at(&mut self, layer: Layer) -> &mut Vec<ScopeMatch> {
+        match layer {
+            Layer::Platform => &mut self.platform_matches,
+            _ => &mut self.scope_matches,
+        }
     }
 
     /// Record `i` of the candidate.

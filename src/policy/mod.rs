@@ -83,6 +83,10 @@ struct Scratch {
     accreditation: Vec<(String, bool)>,
     /// Dates shifted by months and days (see `Ctx::shifted`).
     shifts: Vec<((Date, i32, i64), Date)>,
+    /// The platform layer's scope matches of the current candidate.
+    platform_matches: Vec<ScopeMatch>,
+    /// The records that can support a requirement (see `Ctx::support`).
+    support: Vec<(Layer, crate::domain::Standard, usize)>,
 }
 
 const CACHE_MAX: usize = 64;
@@ -216,6 +220,9 @@ fn evaluate_candidate(
         findings: Vec::new(),
         record_worst,
         scope_matches: Vec::with_capacity(n * n_products),
+        // Emptied by the last candidate (see below).
+        platform_matches: std::mem::take(&mut scratch.platform_matches),
+        support: std::mem::take(&mut scratch.support),
         matrix: Vec::with_capacity(
             eval.policy.model.len() + eval.policy.platform.len() + eval.sector_attestations.len(),
         ),
@@ -252,6 +259,7 @@ fn evaluate_candidate(
         }
     }
 
+    cells::find_support(&mut cx);
     for req in &eval.policy.model {
         cells::requirement_cell(&mut cx, Layer::Model, req);
     }
@@ -274,7 +282,11 @@ fn evaluate_candidate(
     scratch.product_hits = cx.product_hits;
     let mut findings = cx.findings;
     report::sort_findings(&mut findings);
+    scratch.support = cx.support;
     let mut scope_matches = cx.scope_matches;
+    let mut platform_matches = cx.platform_matches;
+    scope_matches.splice(0..0, platform_matches.drain(..));
+    scratch.platform_matches = platform_matches;
     sort_scope_matches(&mut scope_matches);
     CandidateReport {
         candidate: cx.cand_id,
@@ -288,9 +300,8 @@ fn evaluate_candidate(
 }
 
 /// Sorts a candidate's scope matches by layer, record, product, the words
-/// matched and the confirmation. They are found record by record, so they
-/// are usually in order within each layer: grouped by layer first (stable),
-/// they are then mostly sorted already, which is checked in one pass.
+/// matched and the confirmation. They are found record by record, platform
+/// ones apart, so they are usually in order already: checked in one pass.
 fn sort_scope_matches(v: &mut [ScopeMatch]) {
     fn order(a: &ScopeMatch, b: &ScopeMatch) -> std::cmp::Ordering {
         a.layer
@@ -300,12 +311,7 @@ fn sort_scope_matches(v: &mut [ScopeMatch]) {
             .then_with(|| a.matched.cmp(&b.matched))
             .then_with(|| a.confirmed_by_hand.cmp(&b.confirmed_by_hand))
     }
-    let in_order = |v: &[ScopeMatch]| v.windows(2).all(|w| order(&w[0], &w[1]).is_le());
-    if in_order(v) {
-        return;
-    }
-    v.sort_by_key(|m| m.layer);
-    if !in_order(v) {
+    if !v.windows(2).all(|w| order(&w[0], &w[1]).is_le()) {
         v.sort_by(order);
     }
 }

@@ -109,7 +109,7 @@ fn product_not_named(cx: &mut Ctx, i: usize) {
                 matched: matched.clone(),
                 confirmed_by_hand: None,
             };
-            cx.scope_matches.push(found);
+            cx.matches_at(r.layer).push(found);
             continue;
         }
         let (product, forms) = (product.clone(), forms.clone());
@@ -121,9 +121,10 @@ fn product_not_named(cx: &mut Ctx, i: usize) {
         let (message, next): (String, Cow<'static, str>) = match confirmation {
             Some(c) => {
                 let note = c.note.trim();
-                cx.scope_matches.push(ScopeMatch {
+                let record = cx.ids[i].clone();
+                cx.matches_at(r.layer).push(ScopeMatch {
                     layer: r.layer,
-                    record: cx.ids[i].clone(),
+                    record,
                     product: product.clone(),
                     matched: Name::from(""),
                     confirmed_by_hand: Some(Name::from(note)),
