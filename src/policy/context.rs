@@ -480,7 +480,7 @@ pub(crate) fn push_label(out: &mut String, r: &EvidenceRecord) {
     if !number.is_empty() {
         out.push_str(" “");
         crate::documents::shorten_into(out, number, 40);
-        out.push_str("”");
+        out.push('”');
     }
 }
 
@@ -498,9 +498,9 @@ pub(crate) fn push_label_held(out: &mut String, r: &EvidenceRecord) {
 /// User text quoted in a sentence, cut at `max` characters.
 pub(crate) fn quoted(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max * 4 + 4) + 6);
-    out.push_str("“");
+    out.push('“');
     crate::documents::shorten_into(&mut out, text, max);
-    out.push_str("”");
+    out.push('”');
     out
 }
 
