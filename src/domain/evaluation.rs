@@ -717,17 +717,49 @@ impl StandardRef {
 
     /// How a buyer reads it: "ISO/IEC 27001:2022", "SOC 2", "HIPAA BAA".
     pub fn label(&self) -> String {
-        match self {
-            StandardRef::Iso {
-                standard,
-                edition: Some(e),
-            } => format!("{}:{e}", standard.name()),
-            StandardRef::Iso {
-                standard,
-                edition: None,
-            } => standard.name().to_string(),
-            StandardRef::Soc2 => "SOC 2".to_string(),
-            StandardRef::Attestation(n) => n.clone(),
+        self.display_label().to_string()
+    }
+
+    /// [`StandardRef::label`], to write where it is needed (`write!`)
+    /// without a `String` of its own. (`StandardRef`'s own `Display` is the
+    /// form written in files: `27001:2022`, `soc2`.)
+    pub fn display_label(&self) -> StandardLabel<'_> {
+        StandardLabel(self)
+    }
+}
+
+/// How a buyer reads a standard ([`StandardRef::display_label`]).
+#[derive(Debug, Clone, Copy)]
+pub struct StandardLabel<'a>(&'a StandardRef);
+
+impl fmt::Display for StandardLabel<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            StandardRef::Iso { standard, edition } => {
+                f.write_str(standard.name())?;
+                match edition {
+                    Some(e) => {
+                        // ":2022", written without the integer formatting
+                        // machinery (this is on the engine's hot path).
+                        let mut buf = [0u8; 6];
+                        let mut k = buf.len();
+                        let mut n = *e;
+                        loop {
+                            k -= 1;
+                            buf[k] = b'0' + (n % 10) as u8;
+                            n /= 10;
+                            if n == 0 {
+                                break;
+                            }
+                        }
+                        buf[k - 1] = b':';
+                        f.write_str(std::str::from_utf8(&buf[k - 1..]).unwrap_or_default())
+                    }
+                    None => Ok(()),
+                }
+            }
+            StandardRef::Soc2 => f.write_str("SOC 2"),
+            StandardRef::Attestation(n) => f.write_str(n),
         }
     }
 }

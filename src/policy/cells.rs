@@ -86,6 +86,32 @@ fn decided_by(cx: &Ctx, best: usize) -> Decision {
     (status, Decided::Best(best), Cow::Owned(reason))
 }
 
+/// Finds the records that can support a requirement ([`Ctx::support`]):
+/// current (verified, not held by the platform at the model layer, not
+/// superseded), of a standard, and for SOC 2 of Type II. Once per candidate,
+/// before its cells.
+pub(crate) fn find_support(cx: &mut Ctx) {
+    let mut support = std::mem::take(&mut cx.support);
+    support.clear();
+    for (i, (r, f)) in cx.cand.records.iter().zip(&cx.facts).enumerate() {
+        if f.public_claim || f.platform_held || f.superseded_by.is_some() {
+            continue;
+        }
+        let Some(s) = r.standard.standard() else {
+            continue;
+        };
+        let type2 = || {
+            r.soc2
+                .as_ref()
+                .is_some_and(|x| x.report_type == Soc2Type::TypeII)
+        };
+        if s != Standard::Soc2Type2 || type2() {
+            support.push((r.layer, s, i));
+        }
+    }
+    cx.support = support;
+}
+
 /// Decides one requirement at one layer.
 pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
     let label = requirement_label(req);
@@ -98,22 +124,16 @@ pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
     let current = |i: usize| {
         !facts[i].public_claim && !facts[i].platform_held && facts[i].superseded_by.is_none()
     };
-    let is_type2 = |i: usize| {
-        records[i]
-            .soc2
-            .as_ref()
-            .is_some_and(|x| x.report_type == Soc2Type::TypeII)
-    };
-    let supports =
-        |i: usize, s: Standard| at(i, s) && current(i) && (s != Standard::Soc2Type2 || is_type2(i));
     let matching = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
         (0..records.len()).filter(|&i| pred(i)).collect()
     };
-    let ranked = req.any_of.iter().enumerate().flat_map(|(rank, &s)| {
-        (0..records.len())
-            .filter(move |&i| supports(i, s))
-            .map(move |i| (rank, i))
-    });
+    // The records that support an alternative, each with the rank of the
+    // first alternative it is of (a record is of one standard), in order.
+    let ranked = cx
+        .support
+        .iter()
+        .filter(|&&(l, _, _)| l == layer)
+        .filter_map(|&(_, s, i)| Some((req.any_of.iter().position(|&x| x == s)?, i)));
     let decision = if let Some(best) = best_of(cx, ranked) {
         decided_by(cx, best)
     } else {
@@ -174,7 +194,10 @@ fn push_cell(
         [one] => Some(cx.holder_names[*one].clone()).filter(|h| !h.is_empty()),
         _ => None,
     };
-    let records = sorted_ids(cx, idx);
+    let records = match idx {
+        [one] => vec![cx.ids[*one].clone()],
+        _ => sorted_ids(cx, idx),
+    };
     cx.matrix.push(Cell {
         layer,
         requirement,

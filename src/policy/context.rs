@@ -11,6 +11,7 @@ use crate::domain::evaluation::{
 };
 use crate::domain::{format_date, human_date, Layer, RecordField, RiskTier, Standard};
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::rc::Rc;
 use time::Date;
 
@@ -60,7 +61,15 @@ pub(crate) struct Ctx<'a> {
     pub facts: Vec<Facts>,
     pub findings: Vec<Finding>,
     pub record_worst: Vec<Option<Severity>>,
+    /// The scope matches at the model layer (and any other but the platform).
     pub scope_matches: Vec<ScopeMatch>,
+    /// The scope matches at the platform layer, kept apart: the report lists
+    /// them first, and each list is found in order (see `sort_scope_matches`).
+    pub platform_matches: Vec<ScopeMatch>,
+    /// The current records that can support a requirement: layer, standard
+    /// (a SOC 2 report only when of Type II), index (see
+    /// `cells::find_support`).
+    pub support: Vec<(Layer, Standard, usize)>,
     pub matrix: Vec<Cell>,
     /// Per product: its name and padded normalised forms (model layer).
     pub products: Vec<(Name, Rc<[String]>)>,
@@ -176,9 +185,17 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Where a scope match at `layer` is kept.
+    pub(crate) fn matches_at(&mut self, layer: Layer) -> &mut Vec<ScopeMatch> {
+        match layer {
+            Layer::Platform => &mut self.platform_matches,
+            _ => &mut self.scope_matches,
+        }
+    }
+
     /// Record `i` of the candidate.
     pub(crate) fn record(&self, i: usize) -> &'a EvidenceRecord {
-        &self.cand.records[i]
+        &self.cand.records.as_slice()[i]
     }
 
     fn subject(
@@ -431,32 +448,8 @@ fn label_capacity(r: &EvidenceRecord) -> usize {
 
 /// The written form of a standard ([`StandardRef::label`]), appended.
 fn push_standard(out: &mut String, s: &StandardRef) {
-    match s {
-        StandardRef::Iso { standard, edition } => {
-            out.push_str(standard.name());
-            if let Some(e) = edition {
-                out.push(':');
-                push_number(out, *e);
-            }
-        }
-        StandardRef::Soc2 => out.push_str("SOC 2"),
-        StandardRef::Attestation(n) => out.push_str(n),
-    }
-}
-
-/// A number in decimal, appended.
-fn push_number(out: &mut String, mut n: u16) {
-    let mut digits = [0u8; 5];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&digits[k..]).unwrap_or_default());
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "{}", s.display_label());
 }
 
 /// [`label`], appended to `out`.

@@ -34,6 +34,7 @@ pub(crate) fn of(
     let required = !platform_held
         && layer_counts
         && match &r.standard {
+            StandardRef::Attestation(_) if eval.sector_attestations.is_empty() => false,
             StandardRef::Attestation(name) => {
                 let n = normalise(name);
                 eval.sector_attestations.iter().any(|a| normalise(a) == n)
@@ -70,7 +71,9 @@ fn holder_fact(
         (Layer::Platform, Some(p)) => p.vendor.as_str(),
         _ => cand.model_vendor.as_str(),
     };
-    if super::text::trim(holder).is_empty() {
+    // `holder` is normalised, padded with spaces: blank when it is all
+    // white space (as `trim().is_empty()`, without trimming both ends).
+    if holder.chars().all(char::is_whitespace) {
         return HolderFact::Blank;
     }
     if memo.is_vendor(holder, org) {

@@ -83,6 +83,10 @@ struct Scratch {
     accreditation: Vec<(String, bool)>,
     /// Dates shifted by months and days (see `Ctx::shifted`).
     shifts: Vec<((Date, i32, i64), Date)>,
+    /// The platform layer's scope matches of the current candidate.
+    platform_matches: Vec<ScopeMatch>,
+    /// The records that can support a requirement (see `Ctx::support`).
+    support: Vec<(Layer, crate::domain::Standard, usize)>,
 }
 
 const CACHE_MAX: usize = 64;
@@ -216,6 +220,9 @@ fn evaluate_candidate(
         findings: Vec::new(),
         record_worst,
         scope_matches: Vec::with_capacity(n * n_products),
+        // Emptied by the last candidate (see below).
+        platform_matches: std::mem::take(&mut scratch.platform_matches),
+        support: std::mem::take(&mut scratch.support),
         matrix: Vec::with_capacity(
             eval.policy.model.len() + eval.policy.platform.len() + eval.sector_attestations.len(),
         ),
@@ -252,6 +259,7 @@ fn evaluate_candidate(
         }
     }
 
+    cells::find_support(&mut cx);
     for req in &eval.policy.model {
         cells::requirement_cell(&mut cx, Layer::Model, req);
     }
@@ -274,23 +282,12 @@ fn evaluate_candidate(
     scratch.product_hits = cx.product_hits;
     let mut findings = cx.findings;
     report::sort_findings(&mut findings);
+    scratch.support = cx.support;
     let mut scope_matches = cx.scope_matches;
-    scope_matches.sort_by(|a, b| {
-        (
-            a.layer,
-            &a.record,
-            &a.product,
-            &a.matched,
-            &a.confirmed_by_hand,
-        )
-            .cmp(&(
-                b.layer,
-                &b.record,
-                &b.product,
-                &b.matched,
-                &b.confirmed_by_hand,
-            ))
-    });
+    let mut platform_matches = cx.platform_matches;
+    scope_matches.splice(0..0, platform_matches.drain(..));
+    scratch.platform_matches = platform_matches;
+    sort_scope_matches(&mut scope_matches);
     CandidateReport {
         candidate: cx.cand_id,
         name: Name::from(cand.name.as_str()),
@@ -299,5 +296,22 @@ fn evaluate_candidate(
         findings,
         matrix: cx.matrix,
         scope_matches,
+    }
+}
+
+/// Sorts a candidate's scope matches by layer, record, product, the words
+/// matched and the confirmation. They are found record by record, platform
+/// ones apart, so they are usually in order already: checked in one pass.
+fn sort_scope_matches(v: &mut [ScopeMatch]) {
+    fn order(a: &ScopeMatch, b: &ScopeMatch) -> std::cmp::Ordering {
+        a.layer
+            .cmp(&b.layer)
+            .then_with(|| a.record.cmp(&b.record))
+            .then_with(|| a.product.cmp(&b.product))
+            .then_with(|| a.matched.cmp(&b.matched))
+            .then_with(|| a.confirmed_by_hand.cmp(&b.confirmed_by_hand))
+    }
+    if !v.windows(2).all(|w| order(&w[0], &w[1]).is_le()) {
+        v.sort_by(order);
     }
 }

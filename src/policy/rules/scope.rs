@@ -91,27 +91,28 @@ fn product_not_named(cx: &mut Ctx, i: usize) {
     find_names(cx, i);
     for p in 0..n_products {
         let (product, forms, hit) = match (r.layer, &cx.service) {
-            (Layer::Model, _) => (
-                cx.products[p].0.clone(),
-                cx.products[p].1.clone(),
-                cx.product_hits[p].clone(),
-            ),
-            (_, Some((n, f))) => (n.clone(), f.clone(), cx.service_hit.clone().flatten()),
+            (Layer::Model, _) => {
+                let (n, f) = &cx.products[p];
+                (n, f, cx.product_hits[p].as_ref())
+            }
+            (_, Some((n, f))) => (n, f, cx.service_hit.as_ref().and_then(Option::as_ref)),
             (_, None) => continue,
         };
         if forms.is_empty() {
             continue;
         }
         if let Some(matched) = hit {
-            cx.scope_matches.push(ScopeMatch {
+            let found = ScopeMatch {
                 layer: r.layer,
                 record: cx.ids[i].clone(),
-                product,
-                matched,
+                product: product.clone(),
+                matched: matched.clone(),
                 confirmed_by_hand: None,
-            });
+            };
+            cx.matches_at(r.layer).push(found);
             continue;
         }
+        let (product, forms) = (product.clone(), forms.clone());
         let confirmation = cx.cand.scope_confirmations.iter().find(|c| {
             c.layer == r.layer
                 && c.record_id.trim() == &*cx.ids[i]
@@ -120,9 +121,10 @@ fn product_not_named(cx: &mut Ctx, i: usize) {
         let (message, next): (String, Cow<'static, str>) = match confirmation {
             Some(c) => {
                 let note = c.note.trim();
-                cx.scope_matches.push(ScopeMatch {
+                let record = cx.ids[i].clone();
+                cx.matches_at(r.layer).push(ScopeMatch {
                     layer: r.layer,
-                    record: cx.ids[i].clone(),
+                    record,
                     product: product.clone(),
                     matched: Name::from(""),
                     confirmed_by_hand: Some(Name::from(note)),
