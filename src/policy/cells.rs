@@ -94,7 +94,7 @@ pub(crate) fn find_support(cx: &mut Ctx) {
     let mut support = std::mem::take(&mut cx.support);
     support.clear();
     for (i, (r, f)) in cx.cand.records.iter().zip(&cx.facts).enumerate() {
-        if f.public_claim || f.platform_held || f.superseded_by.is_some() {
+        if !f.current() {
             continue;
         }
         let Some(s) = r.standard.standard() else {
@@ -121,9 +121,7 @@ pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
     let at = |i: usize, s: Standard| {
         records[i].layer == layer && records[i].standard.standard() == Some(s)
     };
-    let current = |i: usize| {
-        !facts[i].public_claim && !facts[i].platform_held && facts[i].superseded_by.is_none()
-    };
+    let current = |i: usize| facts[i].current();
     let matching = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
         (0..records.len()).filter(|&i| pred(i)).collect()
     };

@@ -31,6 +31,14 @@ pub(crate) struct Facts {
     pub superseded_by: Option<usize>,
 }
 
+impl Facts {
+    /// Current evidence of its own layer: verified (not a public claim),
+    /// not the platform's record at the model layer, not superseded.
+    pub fn current(&self) -> bool {
+        !self.public_claim && !self.platform_held && self.superseded_by.is_none()
+    }
+}
+
 /// A record's holder against the organisation its layer stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HolderFact {
