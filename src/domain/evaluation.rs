@@ -734,13 +734,36 @@ pub struct StandardLabel<'a>(&'a StandardRef);
 
 impl fmt::Display for StandardLabel<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
+        self.0.write_label(f)
+    }
+}
+
+/// The editions 2010 to 2030 as written after a standard (`:2022`).
+const EDITION_BASE: u16 = 2010;
+const EDITIONS: [&str; 21] = [
+    ":2010", ":2011", ":2012", ":2013", ":2014", ":2015", ":2016", ":2017", ":2018", ":2019",
+    ":2020", ":2021", ":2022", ":2023", ":2024", ":2025", ":2026", ":2027", ":2028", ":2029",
+    ":2030",
+];
+
+impl StandardRef {
+    /// Writes [`StandardRef::label`] to `out`. Generic over the writer, so
+    /// that appending to a `String` (the engine's hot path) goes through no
+    /// formatting machinery.
+    pub fn write_label<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        match self {
             StandardRef::Iso { standard, edition } => {
-                f.write_str(standard.name())?;
+                out.write_str(standard.name())?;
                 match edition {
                     Some(e) => {
-                        // ":2022", written without the integer formatting
-                        // machinery (this is on the engine's hot path).
+                        // ":2022", from a table for the editions of this
+                        // era, else written without the integer formatter.
+                        if let Some(s) = e
+                            .checked_sub(EDITION_BASE)
+                            .and_then(|k| EDITIONS.get(usize::from(k)))
+                        {
+                            return out.write_str(s);
+                        }
                         let mut buf = [0u8; 6];
                         let mut k = buf.len();
                         let mut n = *e;
@@ -753,13 +776,13 @@ impl fmt::Display for StandardLabel<'_> {
                             }
                         }
                         buf[k - 1] = b':';
-                        f.write_str(std::str::from_utf8(&buf[k - 1..]).unwrap_or_default())
+                        out.write_str(std::str::from_utf8(&buf[k - 1..]).unwrap_or_default())
                     }
                     None => Ok(()),
                 }
             }
-            StandardRef::Soc2 => f.write_str("SOC 2"),
-            StandardRef::Attestation(n) => f.write_str(n),
+            StandardRef::Soc2 => out.write_str("SOC 2"),
+            StandardRef::Attestation(n) => out.write_str(n),
         }
     }
 }
@@ -2199,6 +2222,32 @@ mod tests {
                 && r.level == RequirementLevel::Recommended));
         for t in RiskTier::ALL {
             assert_eq!(Policy::preset(t).tier, t);
+        }
+    }
+
+    #[test]
+    fn a_standard_reads_the_same_from_the_table_of_editions_and_outside_it() {
+        let label = |standard, edition| StandardRef::Iso { standard, edition }.label();
+        assert_eq!(label(Standard::Iso27001, Some(2022)), "ISO/IEC 27001:2022");
+        assert_eq!(label(Standard::Iso27001, Some(2010)), "ISO/IEC 27001:2010");
+        assert_eq!(label(Standard::Iso42001, Some(2030)), "ISO/IEC 42001:2030");
+        // Outside the table, the digits are written one by one.
+        assert_eq!(label(Standard::Iso27001, Some(2005)), "ISO/IEC 27001:2005");
+        assert_eq!(label(Standard::Iso27018, Some(2031)), "ISO/IEC 27018:2031");
+        assert_eq!(label(Standard::Iso27018, Some(7)), "ISO/IEC 27018:7");
+        assert_eq!(
+            label(Standard::Iso27018, Some(65535)),
+            "ISO/IEC 27018:65535"
+        );
+        assert_eq!(label(Standard::Iso27017, None), "ISO/IEC 27017");
+        assert_eq!(StandardRef::Soc2.label(), "SOC 2");
+        let mut out = String::from("the ");
+        StandardRef::Attestation("HIPAA BAA".into())
+            .write_label(&mut out)
+            .unwrap();
+        assert_eq!(out, "the HIPAA BAA");
+        for (k, s) in EDITIONS.iter().enumerate() {
+            assert_eq!(*s, format!(":{}", usize::from(EDITION_BASE) + k));
         }
     }
 }

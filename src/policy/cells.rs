@@ -7,8 +7,8 @@
 //! `layer.inherited-only`, `tier.public-claim-only`, else
 //! `tier.required-missing`).
 
-use super::context::{push_label_held, sentence_capacity, sorted_ids, Ctx};
-use super::report::{Cell, CellStatus, StandardSet};
+use super::context::{push_label_held, sorted_ids, Ctx};
+use super::report::{Cell, CellStatus, Names, StandardSet, Text};
 use super::rules::{layer, soc2, tier};
 use super::text;
 use crate::domain::evaluation::RequirementLevel::{self, Required};
@@ -16,6 +16,8 @@ use crate::domain::evaluation::{EvidenceRecord, Requirement, Soc2Type, StandardR
 use crate::domain::{Layer, Standard};
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// "ISO/IEC 27001", "ISO/IEC 27001 or SOC 2 Type II".
 pub(crate) fn requirement_label(req: &Requirement) -> Cow<'static, str> {
@@ -29,7 +31,14 @@ pub(crate) fn requirement_label(req: &Requirement) -> Cow<'static, str> {
 }
 
 /// How a cell was decided: its status, the records it was decided on, why.
-type Decision = (CellStatus, Decided, Cow<'static, str>);
+type Decision = (CellStatus, Decided, Why);
+
+/// Why a cell was decided so: a sentence of the code, or the part of
+/// [`Ctx::reasons`] written for it (see [`share_reasons`]).
+enum Why {
+    Said(&'static str),
+    Written(Range<usize>),
+}
 
 /// The records a cell was decided on.
 enum Decided {
@@ -73,17 +82,35 @@ fn best_of(cx: &Ctx, ranked: impl Iterator<Item = (usize, usize)>) -> Option<usi
 }
 
 /// The decision on a best record: its status, and why, naming it.
-fn decided_by(cx: &Ctx, best: usize) -> Decision {
+fn decided_by(cx: &mut Ctx, best: usize) -> Decision {
     let status = status_of(cx, best);
     let r = cx.record(best);
-    let mut reason = String::with_capacity(sentence_capacity(r));
-    push_label_held(&mut reason, r);
-    reason.push_str(match status {
+    let start = cx.reasons.len();
+    push_label_held(&mut cx.reasons, r);
+    cx.reasons.push_str(match status {
         CellStatus::Pass => " meets every rule",
         CellStatus::Conditional => " has warnings to review",
         CellStatus::Fail => " fails: see its findings",
     });
-    (status, Decided::Best(best), Cow::Owned(reason))
+    (
+        status,
+        Decided::Best(best),
+        Why::Written(start..cx.reasons.len()),
+    )
+}
+
+/// Gives the cells whose reasons were written into [`Ctx::reasons`] their
+/// part of one shared copy of it. Once per candidate, after its cells.
+pub(crate) fn share_reasons(cx: &mut Ctx) {
+    if !cx.pending_reasons.is_empty() {
+        let buf: Arc<str> = Arc::from(cx.reasons.as_str());
+        for (k, range) in cx.pending_reasons.drain(..) {
+            if let Some(cell) = cx.matrix.get_mut(k) {
+                cell.reason = Text::part(&buf, range);
+            }
+        }
+    }
+    cx.reasons.clear();
 }
 
 /// Finds the records that can support a requirement ([`Ctx::support`]):
@@ -150,28 +177,28 @@ pub(crate) fn requirement_cell(cx: &mut Ctx, layer: Layer, req: &Requirement) {
             (
                 CellStatus::Conditional,
                 Decided::Others(type1),
-                Cow::Borrowed("only a SOC 2 Type I report is on file"),
+                Why::Said("only a SOC 2 Type I report is on file"),
             )
         } else if !inherited.is_empty() {
             let sev = layer::inherited_only(cx, req, &label, &inherited);
             (
                 CellStatus::from_worst(sev),
                 Decided::Others(inherited),
-                Cow::Borrowed("only the platform's certificate is on file for the model layer"),
+                Why::Said("only the platform's certificate is on file for the model layer"),
             )
         } else if !claims.is_empty() {
             tier::public_claim_only(cx, layer, req.any_of.first().copied(), &label, &claims);
             (
                 CellStatus::Conditional,
                 Decided::Others(claims),
-                Cow::Borrowed("only the public matrix's claim supports it"),
+                Why::Said("only the public matrix's claim supports it"),
             )
         } else {
             let sev = tier::required_missing(cx, layer, req, &label);
             (
                 CellStatus::from_worst(sev),
                 Decided::Others(Vec::new()),
-                Cow::Borrowed("no evidence record"),
+                Why::Said("no evidence record"),
             )
         }
     };
@@ -193,8 +220,15 @@ fn push_cell(
         _ => None,
     };
     let records = match idx {
-        [one] => vec![cx.ids[*one].clone()],
-        _ => sorted_ids(cx, idx),
+        [one] => Names::one(cx.ids[*one].clone()),
+        _ => Names::from(sorted_ids(cx, idx)),
+    };
+    let reason = match reason {
+        Why::Said(s) => Text::from(s),
+        Why::Written(range) => {
+            cx.pending_reasons.push((cx.matrix.len(), range));
+            Text::default()
+        }
     };
     cx.matrix.push(Cell {
         layer,
@@ -240,14 +274,14 @@ pub(crate) fn sector_attestation_cells(cx: &mut Ctx) {
                 .min()
                 .unwrap_or(Layer::Model);
             tier::public_claim_only(cx, layer, None, &name, &matching);
-            let why = Cow::Borrowed("only the public matrix's claim supports it");
+            let why = Why::Said("only the public matrix's claim supports it");
             (
                 layer,
                 (CellStatus::Conditional, Decided::Others(matching), why),
             )
         } else {
             tier::attestation_missing(cx, &name);
-            let why = Cow::Borrowed("no evidence record");
+            let why = Why::Said("no evidence record");
             (
                 Layer::Model,
                 (CellStatus::Fail, Decided::Others(Vec::new()), why),

@@ -11,7 +11,6 @@ use crate::domain::evaluation::{
 };
 use crate::domain::{format_date, human_date, Layer, RecordField, RiskTier, Standard};
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::rc::Rc;
 use time::Date;
 
@@ -98,6 +97,11 @@ pub(crate) struct Ctx<'a> {
     pub service_hit: Option<Option<Name>>,
     /// Some record of the candidate is to ISO/IEC 27001:2013.
     pub has_27001_2013: bool,
+    /// The reasons of the cells decided on a record, written one after the
+    /// other; each such cell's part (cell index, range), given to it by
+    /// `cells::share_reasons`.
+    pub reasons: String,
+    pub pending_reasons: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 /// A scope statement, normalised once per evaluation (statements repeat
@@ -457,7 +461,7 @@ fn label_capacity(r: &EvidenceRecord) -> usize {
 /// The written form of a standard ([`StandardRef::label`]), appended.
 fn push_standard(out: &mut String, s: &StandardRef) {
     // Writing to a `String` cannot fail.
-    let _ = write!(out, "{}", s.display_label());
+    let _ = s.write_label(out);
 }
 
 /// [`label`], appended to `out`.
@@ -510,11 +514,6 @@ pub(crate) fn quoted(text: &str, max: usize) -> String {
     crate::documents::shorten_into(&mut out, text, max);
     out.push('”');
     out
-}
-
-/// Room to write a sentence about record `r`.
-pub(crate) fn sentence_capacity(r: &EvidenceRecord) -> usize {
-    label_capacity(r) + 32
 }
 
 /// "model layer".

@@ -44,8 +44,8 @@ pub use context::label as describe_record;
 pub use fixture::bench_fixture;
 pub use holders::{holder_is_vendor, resolve_vendor, same_holder, vendor_names};
 pub use report::{
-    CandidateReport, Cell, CellStatus, Compared, Counts, FieldRef, Finding, Name, Report,
-    ScopeMatch, Severity, StandardSet, Subject, Verdict,
+    CandidateReport, Cell, CellStatus, Compared, Counts, FieldRef, Finding, Name, Names, Report,
+    ScopeMatch, Severity, StandardSet, Subject, Text, Verdict,
 };
 pub use rules::{Rule, SeverityPolicy, RULES};
 pub use text::{normalise, PRODUCT_ALIASES};
@@ -71,6 +71,10 @@ struct Scratch {
     holders: Vec<(String, String, Name)>,
     /// Record ids seen (trimmed): ids repeat across candidates.
     ids: Vec<Name>,
+    /// Per record of the current candidate, its id (see `Ctx::ids`).
+    record_ids: Vec<Name>,
+    /// The current candidate's products (see `Ctx::products`).
+    products_of: Vec<(Name, Rc<[String]>)>,
     /// Per record of the current candidate, its holder's name (trimmed).
     holder_names: Vec<Name>,
     /// Per record of the current candidate, its entry in `holders`.
@@ -87,6 +91,9 @@ struct Scratch {
     platform_matches: Vec<ScopeMatch>,
     /// The records that can support a requirement (see `Ctx::support`).
     support: Vec<(Layer, crate::domain::Standard, usize)>,
+    /// The cells' reasons, written one after the other (see `Ctx::reasons`).
+    reasons: String,
+    pending_reasons: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 const CACHE_MAX: usize = 64;
@@ -184,7 +191,8 @@ fn evaluate_candidate(
     if scratch.ids.len() > CACHE_MAX {
         scratch.ids.clear();
     }
-    let mut ids = Vec::with_capacity(n);
+    let mut ids = std::mem::take(&mut scratch.record_ids);
+    ids.clear();
     for (i, r) in cand.records.iter().enumerate() {
         ids.push(intern(&mut scratch.ids, &r.id, i));
         let h = scratch.holder_norm(&r.holder);
@@ -205,7 +213,12 @@ fn evaluate_candidate(
     let mut record_worst = std::mem::take(&mut scratch.record_worst);
     record_worst.clear();
     record_worst.resize(n, None);
-    let products = cand.products.iter().map(|p| scratch.product(p)).collect();
+    let mut products = std::mem::take(&mut scratch.products_of);
+    products.clear();
+    for p in &cand.products {
+        let entry = scratch.product(p);
+        products.push(entry);
+    }
     let service = cand.platform.as_ref().map(|p| scratch.product(&p.service));
     let n_products = cand.products.len() + usize::from(cand.platform.is_some());
     let mut cx = Ctx {
@@ -239,6 +252,8 @@ fn evaluate_candidate(
             r.standard.standard() == Some(crate::domain::Standard::Iso27001)
                 && r.standard.edition() == Some(2013)
         }),
+        reasons: std::mem::take(&mut scratch.reasons),
+        pending_reasons: std::mem::take(&mut scratch.pending_reasons),
     };
 
     // Scope statements repeat too (27001, 27017, 27018 often share one, and
@@ -269,6 +284,7 @@ fn evaluate_candidate(
         }
     }
     cells::sector_attestation_cells(&mut cx);
+    cells::share_reasons(&mut cx);
     rules::ai::no_42001_timeline(&mut cx);
     rules::layer::customer_aims(&mut cx);
     rules::contract::check_all(&mut cx);
@@ -280,6 +296,10 @@ fn evaluate_candidate(
     scratch.accreditation = cx.accreditation;
     scratch.shifts = cx.shifts;
     scratch.product_hits = cx.product_hits;
+    scratch.reasons = cx.reasons;
+    scratch.record_ids = cx.ids;
+    scratch.products_of = cx.products;
+    scratch.pending_reasons = cx.pending_reasons;
     let mut findings = cx.findings;
     report::sort_findings(&mut findings);
     scratch.support = cx.support;

@@ -2,7 +2,7 @@
 //! in the manner of cedar's) and a decision matrix.
 
 use super::rules::Rule;
-pub use super::values::{FieldRef, Name, StandardSet};
+pub use super::values::{FieldRef, Name, Names, StandardSet, Text};
 use crate::domain::evaluation::RequirementLevel;
 use crate::domain::{format_date, Layer, RiskTier, Standard};
 use serde::ser::SerializeStruct;
@@ -210,12 +210,12 @@ pub struct Cell {
     pub status: CellStatus,
     /// The records the cell was decided on, sorted: for a requirement that
     /// a record supports, that one record (the best current one).
-    pub records: Vec<Name>,
+    pub records: Names,
     /// The holder of the record that decides the cell, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder: Option<Name>,
     /// Why, in one sentence, naming the record that decides it.
-    pub reason: Cow<'static, str>,
+    pub reason: Text,
 }
 
 /// A product found in a record's scope statement (or confirmed by hand).

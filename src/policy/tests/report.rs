@@ -128,7 +128,7 @@ fn verdict_is_the_worst_severity_and_report_is_sorted() {
     );
     let cell = &report.candidates[0].matrix[0];
     assert_eq!(
-        (cell.status, cell.records.clone()),
+        (cell.status, cell.records.to_vec()),
         (CellStatus::Fail, vec![Name::from("m27001")])
     );
     assert_eq!(Verdict::of(&[]), Verdict::MeetsPolicy);
