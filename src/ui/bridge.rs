@@ -373,9 +373,18 @@ function sheet(href) {
 export function load_module(js, wasm, styles) {
   if (!loading.has(js)) {
     const base = document.baseURI;
+    // The styles, the script and the wasm download at the same time, not
+    // one after the other; the module starts once all three are here and
+    // the styles apply.
     const css = Promise.all(styles.split(",").filter((s) => s).map(sheet));
-    const p = css.then(() => import(new URL(js, base).href))
-      .then((m) => m.default({ module_or_path: new URL(wasm, base).href }).then(() => m));
+    const code = import(new URL(js, base).href);
+    const bytes = fetch(new URL(wasm, base).href);
+    // Handled below, through the init; this keeps an early failure from
+    // being reported as unhandled while the styles still load.
+    code.catch(() => {});
+    bytes.catch(() => {});
+    const p = Promise.all([css, code])
+      .then(([, m]) => m.default({ module_or_path: bytes }).then(() => m));
     // A failed download may be retried.
     p.catch(() => loading.delete(js));
     loading.set(js, p);

@@ -18,6 +18,28 @@ test("the first visit does not fetch the workspace; opening it does, once", asyn
   expect(seen.filter((f) => f.startsWith("scopewise-work")).sort()).toEqual(["scopewise-work.js", "scopewise-work_bg.wasm"]);
 });
 
+test("opening the workspace downloads its styles, script and wasm at the same time", async ({ page }) => {
+  // The styles are held back until the browser has asked for the wasm: if
+  // the downloads ran one after the other, the workspace would never open.
+  let wasmAsked = () => {};
+  const wasmSeen = new Promise<void>((ok) => (wasmAsked = ok));
+  page.on("request", (r) => {
+    if (r.url().endsWith("/scopewise-work_bg.wasm")) wasmAsked();
+  });
+  let held = 0;
+  await page.route("**/workspace.css", async (route) => {
+    held += 1;
+    await wasmSeen;
+    await route.continue();
+  });
+  await openApp(page);
+  await page.getByRole("button", { name: "Evaluate evidence" }).click();
+  await expect(page.getByRole("heading", { name: "Step 1 of 5: Workload and risk tier" })).toBeVisible();
+  expect(held).toBe(1);
+  // The workspace's styles apply: its step bar sticks to the top.
+  await expect(page.locator(".ws-steps")).toHaveCSS("position", "sticky");
+});
+
 test("a workspace that cannot be downloaded says so, keeps the matrix working, and can be retried", async ({ page }) => {
   let fail = true;
   let tries = 0;
