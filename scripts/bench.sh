@@ -17,6 +17,17 @@ trunk build --release --offline --features bench --dist bench-out/bench-dist >/d
   trunk build --release --offline --features bench --dist bench-out/bench-dist
 echo "== native evaluation"
 cargo bench --locked --features bench --bench evaluate 2>/dev/null | grep -v "^$" || true
+# Instructions, not seconds: the same count on a busy machine (the timings
+# above move with the load). One evaluation = (11 runs - 1 run) / 10, which
+# leaves out building the fixture.
+if command -v valgrind >/dev/null; then
+  cargo build --locked --profile bench --features bench --example evaluate_profile 2>/dev/null
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/evaluate_profile "$1" 2>&1 | awk '/Collected/ { print $4 }'; }
+  one="$(count 1)"; eleven="$(count 11)"
+  echo "evaluate 1000 candidates x 10 records (native, callgrind): $(( (eleven - one) / 10 )) instructions per evaluation, report dropped included"
+else
+  echo "evaluate (callgrind): valgrind is not installed; skipped"
+fi
 echo "== native share links"
 cargo bench --locked --bench share 2>/dev/null | grep -v "^$" || true
 echo "== contract scanner (500k characters)"

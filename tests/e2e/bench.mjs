@@ -159,12 +159,32 @@ try {
     ? `first visit also fetched, not counted above: ${missed.join(", ")}`
     : `first visit: the browser fetched exactly the ${fetched.length} files counted above`);
   const before = fetched.length;
-  const t0 = Date.now();
   await page.getByRole("button", { name: "Evaluate evidence" }).click();
   await page.getByRole("button", { name: /^1 Workload/ }).waitFor();
-  const opened = Date.now() - t0;
   await page.waitForLoadState("networkidle");
-  printSizes(`opening "Evaluate evidence" the first time also downloads (ready after ${opened} ms on loopback; target: <= 150 ms):`, fetched.slice(before), "gzip <= 250 KB");
+  // Ready: from the click to step 1 on screen (the frame after it shows),
+  // timed in the page, in a new browser context each time (nothing cached).
+  const ready = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(base);
+    await p.waitForSelector("#app[data-live]");
+    await p.waitForLoadState("networkidle");
+    ready.push(await p.evaluate(() => new Promise((ok) => {
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Evaluate evidence");
+      const shown = () => [...document.querySelectorAll("button")].some((b) => /^1\s*Workload/.test(b.textContent.trim()));
+      const t0 = performance.now();
+      const watch = new MutationObserver(() => {
+        if (shown()) { watch.disconnect(); requestAnimationFrame(() => ok(performance.now() - t0)); }
+      });
+      watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+      button.click();
+    })));
+    await context.close();
+  }
+  const opened = `median ${median(ready).toFixed(1)} ms, min ${Math.min(...ready).toFixed(1)} ms of ${RUNS} cold opens`;
+  printSizes(`opening "Evaluate evidence" the first time also downloads (ready after ${opened} on loopback; target: <= 150 ms):`, fetched.slice(before), "gzip <= 250 KB");
   const hook = await page.evaluate(async () => {
     const m = await import(new URL("scopewise-work.js", document.baseURI).href);
     return typeof m.bench_evaluate === "function";
