@@ -353,11 +353,20 @@ impl UserError for LoadError {
     }
 }
 
+// `load_module` (the comments stay here: the first visit downloads this
+// script as written, and every byte of it counts against its budget):
+// - the styles, the script and the wasm download at the same time, not one
+//   after the other; the module starts once all three are here and the
+//   styles apply;
+// - the script's and the wasm's failures are handled through the init; the
+//   empty `catch`es keep an early failure from being reported as unhandled
+//   while the styles still load;
+// - a failed download removes its entry, so it may be retried.
+// `sheet` links a stylesheet of the page's origin once, and resolves when it
+// applies, so nothing shows unstyled.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 const loading = new Map();
-// A stylesheet of the page's origin, linked once; resolves when it applies,
-// so nothing shows unstyled.
 function sheet(href) {
   const url = new URL(href, document.baseURI).href;
   for (const l of document.querySelectorAll("link[rel=stylesheet]")) if (l.href === url) return Promise.resolve();
@@ -373,19 +382,13 @@ function sheet(href) {
 export function load_module(js, wasm, styles) {
   if (!loading.has(js)) {
     const base = document.baseURI;
-    // The styles, the script and the wasm download at the same time, not
-    // one after the other; the module starts once all three are here and
-    // the styles apply.
     const css = Promise.all(styles.split(",").filter((s) => s).map(sheet));
     const code = import(new URL(js, base).href);
     const bytes = fetch(new URL(wasm, base).href);
-    // Handled below, through the init; this keeps an early failure from
-    // being reported as unhandled while the styles still load.
     code.catch(() => {});
     bytes.catch(() => {});
     const p = Promise.all([css, code])
       .then(([, m]) => m.default({ module_or_path: bytes }).then(() => m));
-    // A failed download may be retried.
     p.catch(() => loading.delete(js));
     loading.set(js, p);
   }
