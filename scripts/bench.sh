@@ -21,10 +21,15 @@ cargo bench --locked --features bench --bench evaluate 2>/dev/null | grep -v "^$
 # above move with the load). One evaluation = (11 runs - 1 run) / 10, which
 # leaves out building the fixture.
 if command -v valgrind >/dev/null; then
-  cargo build --locked --profile bench --features bench --example evaluate_profile 2>/dev/null
+  cargo build --locked --profile bench --features bench --example evaluate_profile 2>/dev/null ||
+    cargo build --locked --profile bench --features bench --example evaluate_profile
   count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/evaluate_profile "$1" 2>&1 | awk '/Collected/ { print $4 }'; }
   one="$(count 1)"; eleven="$(count 11)"
-  echo "evaluate 1000 candidates x 10 records (native, callgrind): $(( (eleven - one) / 10 )) instructions per evaluation, report dropped included"
+  if [ -n "$one" ] && [ -n "$eleven" ]; then
+    echo "evaluate 1000 candidates x 10 records (native, callgrind): $(( (eleven - one) / 10 )) instructions per evaluation, report dropped included"
+  else
+    echo "evaluate (callgrind): valgrind printed no instruction count; skipped"
+  fi
 else
   echo "evaluate (callgrind): valgrind is not installed; skipped"
 fi
