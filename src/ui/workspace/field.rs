@@ -111,51 +111,61 @@ where
     A: Fn(T) + Send + Sync + 'static,
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
-    field_with(
-        ws,
-        id,
+    let text = initial_text(ws, &id, model);
+    let error = parse(&text).err();
+    let input = move |raw: &str| parse(raw).map(&apply);
+    let parts = Parts {
         label,
         hint,
         kind,
-        model,
-        parse,
-        apply,
-        |_| {},
-        issue,
-        None::<fn() -> Option<String>>,
-        None,
-    )
+        input: Box::new(input),
+        keep: None,
+        issue: Box::new(issue),
+        note: None,
+        after: None,
+    };
+    field_core(ws, id, text, error, parts)
 }
 
-/// [`field`], with `keep` told the raw text while it does not parse (and
-/// `None` once it does), so the evaluation can keep it; and `note`, a line
-/// under the field saying how the text was understood.
-#[allow(clippy::too_many_arguments)]
-fn field_with<T, P, A, K, I, N>(
-    ws: Ws,
-    id: String,
+/// Reads a field's raw text: see [`Parts::input`].
+type Input = dyn Fn(&str) -> Result<(), String> + Send + Sync;
+
+/// What a field is made of, beside its id and text: the closures are boxed,
+/// so that every field of the form shares one [`field_core`] (written out
+/// once in the module, not once per field).
+struct Parts {
     label: String,
     hint: Option<String>,
     kind: Kind,
-    model: String,
-    parse: P,
-    apply: A,
-    keep: K,
-    issue: I,
-    note: Option<N>,
+    /// Reads the raw text and, when it parses, writes the value into the
+    /// evaluation; else says what is wrong, in a sentence.
+    input: Box<Input>,
+    /// Told the raw text while it does not parse, and `None` just before a
+    /// text that parses is written, so the evaluation can keep it.
+    keep: Option<Box<dyn Fn(Option<String>) + Send + Sync>>,
+    /// The model's own message for the field.
+    issue: Box<dyn Fn() -> Option<String> + Send + Sync>,
+    /// A line under the field saying how the text was understood.
+    note: Option<Box<dyn Fn() -> Option<String> + Send + Sync>>,
+    /// Drawn after the control (a date picker).
     after: Option<AnyView>,
-) -> impl IntoView
-where
-    T: 'static,
-    P: Fn(&str) -> Result<T, String> + Send + Sync + 'static,
-    A: Fn(T) + Send + Sync + 'static,
-    K: Fn(Option<String>) + Send + Sync + 'static,
-    I: Fn() -> Option<String> + Send + Sync + 'static,
-    N: Fn() -> Option<String> + Send + Sync + 'static,
-{
+}
+
+/// The field itself: `text` is what it shows first, `error` what is wrong
+/// with that text, if anything.
+fn field_core(ws: Ws, id: String, text: String, error: Option<String>, parts: Parts) -> AnyView {
+    let Parts {
+        label,
+        hint,
+        kind,
+        input,
+        keep,
+        issue,
+        note,
+        after,
+    } = parts;
     let has_draft = ws.drafts.with_value(|d| d.contains_key(&id));
-    let text = initial_text(ws, &id, model);
-    let parse_error = RwSignal::new(parse(&text).err());
+    let parse_error = RwSignal::new(error);
     let shown = Shown::new(ws, has_draft);
     let message = Memo::new(move |_| {
         if shown.get() {
@@ -175,21 +185,21 @@ where
     let on_input = move |ev: leptos::ev::Event| {
         shown.touch();
         let raw = event_target_value(&ev);
-        match parse(&raw) {
-            Ok(v) => {
+        match input(&raw) {
+            Ok(()) => {
                 parse_error.set(None);
                 ws.drafts.update_value(|d| {
                     d.remove(&key);
                 });
-                keep(None);
-                apply(v);
             }
             Err(m) => {
                 parse_error.set(Some(m));
                 ws.drafts.update_value(|d| {
                     d.insert(key.clone(), raw.clone());
                 });
-                keep(Some(raw));
+                if let Some(keep) = &keep {
+                    keep(Some(raw));
+                }
             }
         }
     };
@@ -248,6 +258,7 @@ where
             </span>
         </div>
     }
+    .into_any()
 }
 
 /// A plain text field: every text is valid.
@@ -266,17 +277,21 @@ where
     A: Fn(String) + Send + Sync + 'static,
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
-    field(
-        ws,
-        id,
-        label.into(),
+    let text = initial_text(ws, &id, model);
+    let parts = Parts {
+        label: label.into(),
         hint,
         kind,
-        model,
-        |s: &str| Ok::<String, String>(s.to_string()),
-        apply,
-        issue,
-    )
+        input: Box::new(move |raw: &str| {
+            apply(raw.to_string());
+            Ok(())
+        }),
+        keep: None,
+        issue: Box::new(issue),
+        note: None,
+        after: None,
+    };
+    field_core(ws, id, text, None, parts)
 }
 
 /// The day-month order the browser's language suggests: month first for
@@ -378,35 +393,41 @@ where
     I: Fn() -> Option<String> + Send + Sync + 'static,
 {
     let order = ws.date_order;
-    let id_for_picker = id.clone();
-    let text = draft.unwrap_or_else(|| model.map(format_date).unwrap_or_default());
+    let kept = draft.unwrap_or_else(|| model.map(format_date).unwrap_or_default());
     let read = RwSignal::new(
-        parse_date_input(&text, order.get_untracked())
+        parse_date_input(&kept, order.get_untracked())
             .ok()
             .flatten(),
     );
-    field_with(
-        ws,
-        id,
-        label.into(),
-        Some(DATE_HINT.to_string()),
-        Kind::Text,
-        text,
-        move |s: &str| parse_date_input(s, order.get_untracked()).map_err(|e| e.sentence()),
-        move |r: Option<DateRead>| {
+    let text = initial_text(ws, &id, kept);
+    let error = parse_date_input(&text, order.get_untracked())
+        .err()
+        .map(|e| e.sentence());
+    let keep = move |d: Option<String>| {
+        if d.is_some() {
+            read.set(None);
+        }
+        keep(d);
+    };
+    let keep = std::sync::Arc::new(keep);
+    let keep_none = keep.clone();
+    let parts = Parts {
+        label: label.into(),
+        hint: Some(DATE_HINT.to_string()),
+        kind: Kind::Text,
+        input: Box::new(move |raw: &str| {
+            let r = parse_date_input(raw, order.get_untracked()).map_err(|e| e.sentence())?;
+            keep_none(None);
             read.set(r);
             apply(r.map(|r| r.date));
-        },
-        move |d: Option<String>| {
-            if d.is_some() {
-                read.set(None);
-            }
-            keep(d);
-        },
-        issue,
-        Some(move || understood(read.get())),
-        Some(picker(id_for_picker, read).into_any()),
-    )
+            Ok(())
+        }),
+        keep: Some(Box::new(move |d| keep(d))),
+        issue: Box::new(issue),
+        note: Some(Box::new(move || understood(read.get()))),
+        after: Some(picker(id.clone(), read).into_any()),
+    };
+    field_core(ws, id, text, error, parts)
 }
 
 /// The browser's own date picker beside a date field: what it picks is
