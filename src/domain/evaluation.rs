@@ -1360,7 +1360,8 @@ impl Evaluation {
     pub fn to_json_pretty(&self) -> String {
         let mut copy_format = self.clone();
         copy_format.format = FORMAT_VERSION;
-        serde_json::to_string_pretty(&copy_format).expect("an evaluation always serialises")
+        let compact = serde_json::to_string(&copy_format).expect("an evaluation always serialises");
+        super::json_text::indent(&compact)
     }
 
     /// Every problem a person should fix, with the path of its field

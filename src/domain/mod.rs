@@ -8,6 +8,7 @@ mod dates;
 pub mod evaluation;
 mod field;
 pub mod json_path;
+pub mod json_text;
 
 pub use date_text::{human_date, parse_date_input, DateRead, DayMonthOrder};
 pub use dates::{format_date, parse_date, AsOf, DateError};

@@ -291,7 +291,8 @@ pub struct Report {
 impl Report {
     /// The report as indented JSON (what `scopewise check` prints).
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a report always serialises")
+        let compact = serde_json::to_string(self).expect("a report always serialises");
+        crate::domain::json_text::indent(&compact)
     }
 
     /// The report for one candidate id.

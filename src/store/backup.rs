@@ -120,12 +120,15 @@ pub fn make_backup(evaluations: &[Saved], now_ms: i64) -> String {
             ..s.clone()
         })
         .collect();
-    serde_json::to_string_pretty(&BackupOut {
+    // Indented as `to_string_pretty` would, without its second serialiser
+    // of every evaluation (see `domain::json_text`).
+    let compact = serde_json::to_string(&BackupOut {
         scopewise_backup: BACKUP_FORMAT,
         made_ms: now_ms,
         evaluations: &records,
     })
-    .unwrap_or_default()
+    .unwrap_or_default();
+    crate::domain::json_text::indent(&compact)
 }
 
 /// Reads a backup file: all of it or nothing.
