@@ -3,7 +3,8 @@
 # paint of the matrix against a static page holding the same table, and the
 # policy engine's evaluation time natively and in the browser, share-link
 # lengths and timings, and reading certificate PDFs (what the reader adds to
-# the download, and drop to prefilled record). Numbers, never
+# the download, and drop to prefilled record); and where the workspace
+# module's bytes go (scripts/wasm-size.py). Numbers, never
 # pass/fail: targets are printed beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 # with the timing hooks of the `bench` feature, which the release never
 # carries (the browser timings run on that one).
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
+# Read now: the bench build below writes over cargo's copy of the module.
+echo "== where the workspace's bytes go (by crate, before wasm-opt)"
+python3 scripts/wasm-size.py target/wasm32-unknown-unknown/release/scopewise-work.wasm 12
 trunk build --release --offline --features bench --dist bench-out/bench-dist >/dev/null 2>&1 ||
   trunk build --release --offline --features bench --dist bench-out/bench-dist
 echo "== native evaluation"
