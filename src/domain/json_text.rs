@@ -70,10 +70,9 @@ pub fn indent(compact: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::indent;
-    use proptest::prelude::*;
     use serde_json::{json, Value};
 
-    fn same_as_serde(v: &Value) {
+    pub(super) fn same_as_serde(v: &Value) {
         let compact = serde_json::to_string(v).unwrap();
         assert_eq!(indent(&compact), serde_json::to_string_pretty(v).unwrap());
     }
@@ -105,6 +104,13 @@ mod tests {
             serde_json::to_string_pretty(&copy).unwrap()
         );
     }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests {
+    use super::tests::same_as_serde;
+    use proptest::prelude::*;
+    use serde_json::Value;
 
     fn value() -> impl Strategy<Value = Value> {
         let leaf = prop_oneof![
